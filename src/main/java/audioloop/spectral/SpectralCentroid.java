@@ -1,0 +1,39 @@
+package audioloop.spectral;
+
+import audioloop.dsp.PairwiseSum;
+
+/**
+ * librosa {@code feature.spectral_centroid} (notes/librosa.md §4): {@code Σ_k f_k·S[k]/L} with
+ * {@code L = Σ_k S[k]} on the magnitude spectrum; a frame with {@code L < tiny} (digital silence) is left
+ * unnormalised, so its centroid is 0. Sums run in numpy's pairwise order along frequency, as librosa's
+ * frequency-contiguous (Fortran-ordered) STFT makes numpy do.
+ */
+public final class SpectralCentroid {
+    private SpectralCentroid() {
+    }
+
+    /** Centroid in Hz per frame of {@code magnitude[frame][bin]}. */
+    public static double[] frames(double[][] magnitude) {
+        double[] freq = FftFrequencies.hz();
+        double[] weighted = new double[Stft.BINS];
+        double[] centroid = new double[magnitude.length];
+        for (int t = 0; t < magnitude.length; t++) {
+            double[] s = magnitude[t];
+            double norm = l1Norm(s);
+            for (int k = 0; k < weighted.length; k++) {
+                weighted[k] = freq[k] * (s[k] / norm);
+            }
+            centroid[t] = PairwiseSum.sum(weighted);
+        }
+        return centroid;
+    }
+
+    /**
+     * The divisor librosa's {@code util.normalize(S, norm=1)} uses for one frame: Σ|S|, or 1 where that is below
+     * the smallest normal double ({@code np.finfo(float64).tiny}).
+     */
+    static double l1Norm(double[] magnitude) {
+        double length = PairwiseSum.sum(magnitude);
+        return length < Double.MIN_NORMAL ? 1.0 : length;
+    }
+}

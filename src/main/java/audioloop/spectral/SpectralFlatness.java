@@ -1,0 +1,34 @@
+package audioloop.spectral;
+
+import audioloop.dsp.PairwiseSum;
+
+/**
+ * librosa {@code feature.spectral_flatness} (notes/librosa.md §7): on the power spectrum floored at amin = 1e-10,
+ * over all 1025 bins, geometric mean / arithmetic mean = {@code exp(mean(ln P')) / mean(P')}. A silent frame
+ * gives 0.9999999999999993 (the rounding of exp(ln 1e-10)), as in librosa.
+ */
+public final class SpectralFlatness {
+    static final double AMIN = 1e-10;
+
+    private SpectralFlatness() {
+    }
+
+    /** Flatness (0 … 1) per frame of {@code magnitude[frame][bin]}. */
+    public static double[] frames(double[][] magnitude) {
+        double[] power = new double[Stft.BINS];
+        double[] logPower = new double[Stft.BINS];
+        double[] flatness = new double[magnitude.length];
+        for (int t = 0; t < magnitude.length; t++) {
+            double[] s = magnitude[t];
+            for (int k = 0; k < power.length; k++) {
+                double p = Math.max(AMIN, s[k] * s[k]);
+                power[k] = p;
+                logPower[k] = Math.log(p);
+            }
+            double geometricMean = Math.exp(PairwiseSum.sum(logPower) / Stft.BINS);
+            double arithmeticMean = PairwiseSum.sum(power) / Stft.BINS;
+            flatness[t] = geometricMean / arithmeticMean;
+        }
+        return flatness;
+    }
+}

@@ -1,0 +1,34 @@
+package audioloop.spectral;
+
+/**
+ * librosa {@code feature.spectral_rolloff} with roll_percent 0.85 (notes/librosa.md §6): the frequency of the
+ * lowest bin whose cumulative magnitude (numpy cumsum from DC, sequential) reaches 0.85 of the frame's total.
+ * Always a multiple of 23.4375 Hz; a silent frame gives 0 Hz.
+ */
+public final class SpectralRolloff {
+    static final double ROLL_PERCENT = 0.85;
+
+    private SpectralRolloff() {
+    }
+
+    /** Roll-off frequency in Hz per frame of {@code magnitude[frame][bin]}. */
+    public static double[] frames(double[][] magnitude) {
+        double[] cumulative = new double[Stft.BINS];
+        double[] rolloff = new double[magnitude.length];
+        for (int t = 0; t < magnitude.length; t++) {
+            double[] s = magnitude[t];
+            double sum = 0.0;
+            for (int k = 0; k < cumulative.length; k++) {
+                sum += s[k];
+                cumulative[k] = sum;
+            }
+            double threshold = ROLL_PERCENT * sum;
+            int k = 0;
+            while (cumulative[k] < threshold) {
+                k++;
+            }
+            rolloff[t] = k * FftFrequencies.BIN_HZ;
+        }
+        return rolloff;
+    }
+}
