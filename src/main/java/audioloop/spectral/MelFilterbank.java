@@ -27,14 +27,20 @@ public final class MelFilterbank {
 
     /** The 128-band bank librosa's melspectrogram uses at 48 kHz with n_fft 2048. */
     public static MelFilterbank librosaDefault() {
-        double maxMel = hzToMel(FftFrequencies.SAMPLE_RATE_HZ / 2.0);
+        double fmaxHz = FftFrequencies.SAMPLE_RATE_HZ / 2.0;
+        double maxMel = hzToMel(fmaxHz);
         int edgeCount = N_MELS + 2;
         // np.linspace(0, maxMel, 130): i·step + start, the last value set to stop.
         double step = maxMel / (edgeCount - 1);
         double[] edges = new double[edgeCount];
-        for (int i = 0; i < edgeCount; i++) {
-            edges[i] = melToHz(i == edgeCount - 1 ? maxMel : i * step);
+        for (int i = 0; i < edgeCount - 1; i++) {
+            edges[i] = melToHz(i * step);
         }
+        // The last edge is mel_to_hz(hz_to_mel(fmax)) = fmax up to a libm-dependent couple of ulp: 23999.999999999993
+        // in the reference (numpy 1.24), 24000.000000000004 with Java and numpy 2.4 here. Only its side of 24000
+        // matters — whether the Nyquist bin gets a 6e-18 weight in band 127 — and fmax itself gives the
+        // reference's zero.
+        edges[edgeCount - 1] = fmaxHz;
         double[] freq = FftFrequencies.hz();
         int[] first = new int[N_MELS];
         double[][] weights = new double[N_MELS][];
