@@ -1,5 +1,7 @@
 package audioloop.spectral;
 
+import java.util.Arrays;
+
 /**
  * librosa {@code feature.spectral_contrast} with fmin 200 Hz, n_bands 6, quantile 0.02, linear False
  * (notes/librosa.md §8). Seven octave bands with edges {@code [0, 200, 400, …, 12800]} Hz; per frame and band the
@@ -57,13 +59,22 @@ public final class SpectralContrast {
         for (int q : QUANTILE_BINS) {
             maxQ = Math.max(maxQ, q);
         }
-        double[] kept = new double[maxQ];
+        double[] smallest = new double[maxQ];
+        double[] largest = new double[maxQ];
         for (int t = 0; t < frames; t++) {
             double[] s = magnitude[t];
             for (int band = 0; band < BANDS; band++) {
                 int q = QUANTILE_BINS[band];
-                valley[t][band] = meanOfExtremes(s, FIRST_BIN[band], LAST_BIN[band], q, 1.0, kept);
-                peak[t][band] = meanOfExtremes(s, FIRST_BIN[band], LAST_BIN[band], q, -1.0, kept);
+                extremes(s, FIRST_BIN[band], LAST_BIN[band], q, smallest, largest);
+                // numpy averages the sorted slices in ascending order of the values.
+                double valleySum = 0.0;
+                double peakSum = 0.0;
+                for (int i = 0; i < q; i++) {
+                    valleySum += smallest[i];
+                    peakSum += largest[q - 1 - i];
+                }
+                valley[t][band] = valleySum / q;
+                peak[t][band] = peakSum / q;
             }
         }
         PowerToDb.inPlace(peak);
@@ -78,28 +89,31 @@ public final class SpectralContrast {
     }
 
     /**
-     * Mean of the q smallest (sign +1) or q largest (sign −1) of {@code s[first … last]}: the q smallest values of
-     * {@code sign·s} are kept in a sorted buffer instead of sorting the band, then averaged in ascending order of s,
-     * as numpy averages librosa's sorted slice.
+     * The q smallest values of {@code s[first … last]} in ascending order and the q largest in descending order,
+     * the values librosa's sort-then-slice averages, by one pass with two sorted buffers of q entries instead of a
+     * sort of the band.
      */
-    private static double meanOfExtremes(double[] s, int first, int last, int q, double sign, double[] kept) {
-        int count = 0;
+    private static void extremes(double[] s, int first, int last, int q, double[] smallest, double[] largest) {
+        Arrays.fill(smallest, 0, q, Double.POSITIVE_INFINITY);
+        Arrays.fill(largest, 0, q, Double.NEGATIVE_INFINITY);
         for (int k = first; k <= last; k++) {
-            double v = sign * s[k];
-            if (count == q && v >= kept[q - 1]) {
-                continue;
+            double v = s[k];
+            if (v < smallest[q - 1]) {
+                int i = q - 1;
+                while (i > 0 && smallest[i - 1] > v) {
+                    smallest[i] = smallest[i - 1];
+                    i--;
+                }
+                smallest[i] = v;
             }
-            int i = count < q ? count++ : q - 1;
-            while (i > 0 && kept[i - 1] > v) {
-                kept[i] = kept[i - 1];
-                i--;
+            if (v > largest[q - 1]) {
+                int i = q - 1;
+                while (i > 0 && largest[i - 1] < v) {
+                    largest[i] = largest[i - 1];
+                    i--;
+                }
+                largest[i] = v;
             }
-            kept[i] = v;
         }
-        double sum = 0.0;
-        for (int j = 0; j < q; j++) {
-            sum += sign * kept[sign > 0 ? j : q - 1 - j];
-        }
-        return sum / q;
     }
 }
