@@ -29,7 +29,7 @@ class PolyphaseResamplerTest {
 
     /** scipy: output length ceil(n·up/down). */
     @ParameterizedTest
-    @CsvSource({"44100, 44100, 48000", "44100, 1, 2", "8000, 8001, 48006", "96000, 96001, 48001", "1234, 617, 24000",
+    @CsvSource({"44100, 0, 0", "44100, 44100, 48000", "44100, 1, 2", "8000, 8001, 48006", "96000, 96001, 48001", "1234, 617, 24000",
         "1234, 1, 39", "768000, 17, 2", "22050, 100, 218"})
     void outputLengthIsCeilOfNTimesUpOverDown(int rate, int n, int expected) {
         assertEquals(expected, PolyphaseResampler.to48k(new double[n], rate).length);
