@@ -59,7 +59,7 @@ public final class PolyphaseResampler {
     static double[] resample(double[] x, int up, int down) {
         int half = 10 * Math.max(up, down);
         Polyphase bank = new Polyphase(prototype(up, down), up, half);
-        int nOut = (int) ((x.length * (long) up + down - 1) / down);
+        int nOut = Math.toIntExact((x.length * (long) up + down - 1) / down);
         double[] out = new double[nOut];
         List<RecursiveAction> chunks = new ArrayList<>();
         for (int from = 0; from < nOut; from += CHUNK) {
