@@ -61,6 +61,7 @@ class SpectralParityTest {
         checks.add(() -> assertSeries(name + " mfcc_13", rows(features.get("mfcc_13")),
                 transpose(Mfcc.frames(frames.melDb(), 13)), FLOAT64_REL, 0));
         checks.add(() -> assertMel(name, features.get("melspectrogram"), frames));
+        checks.add(() -> assertFeatureStats(name, features, frames));
         if (file.get("resampled").asBoolean()) {
             checks.add(() -> assertResampledMeans(name, features, frames));
         }
@@ -89,6 +90,54 @@ class SpectralParityTest {
             SharedData.doubles(stats.get("min")), SharedData.doubles(stats.get("max"))};
         double[][] actual = {mine.mean(), mine.std(), mine.min(), mine.max()};
         assertSeries(what + " stats", expected, actual, 0, FLOAT64_REL * scale);
+    }
+
+    /**
+     * {@link FeatureStats} against the reference stats (numpy mean/std/min/max over frames): the discrete features'
+     * stats are bit-identical (same series, numpy's summation order), the others within their series tolerance.
+     */
+    private static void assertFeatureStats(String name, JsonNode features, SpectralFrames frames) {
+        assertStatsEqual(name + " zero_crossing_rate", features.get("zero_crossing_rate").get("stats"),
+                FeatureStats.of(frames.zeroCrossingRate()));
+        assertStatsEqual(name + " spectral_rolloff", features.get("spectral_rolloff").get("stats"),
+                FeatureStats.of(frames.spectralRolloff()));
+        String[] keys = {"rms", "spectral_centroid", "spectral_bandwidth", "spectral_flatness", "spectral_contrast",
+            "mfcc_20"};
+        double[][][] series = {rowMajor(frames.rms()), rowMajor(frames.spectralCentroid()),
+            rowMajor(frames.spectralBandwidth()), rowMajor(frames.spectralFlatness()),
+            transpose(frames.spectralContrast()), transpose(frames.mfcc())};
+        double[] rel = {RMS_REL, FLOAT64_REL, FLOAT64_REL, FLOAT64_REL, 0, FLOAT64_REL};
+        double[] abs = {0, 0, 0, 0, CONTRAST_DB, 0};
+        for (int f = 0; f < keys.length; f++) {
+            JsonNode stats = features.get(keys[f]).get("stats");
+            double[][] expected = new double[4][];
+            double[][] actual = new double[4][series[f].length];
+            String[] which = {"mean", "std", "min", "max"};
+            for (int i = 0; i < which.length; i++) {
+                JsonNode node = stats.get(which[i]);
+                expected[i] = node.isArray() ? SharedData.doubles(node) : new double[] {node.asDouble()};
+            }
+            for (int r = 0; r < series[f].length; r++) {
+                FeatureStats mine = FeatureStats.of(series[f][r]);
+                actual[0][r] = mine.mean();
+                actual[1][r] = mine.std();
+                actual[2][r] = mine.min();
+                actual[3][r] = mine.max();
+            }
+            double scale = 0.0;
+            for (double[] row : series[f]) {
+                for (double v : row) {
+                    scale = Math.max(scale, Math.abs(v));
+                }
+            }
+            assertSeries(name + " " + keys[f] + " stats", expected, actual, 0, rel[f] * scale + abs[f]);
+        }
+    }
+
+    private static void assertStatsEqual(String what, JsonNode expected, FeatureStats actual) {
+        assertArrayEquals(new double[] {expected.get("mean").asDouble(), expected.get("std").asDouble(),
+            expected.get("min").asDouble(), expected.get("max").asDouble()},
+            new double[] {actual.mean(), actual.std(), actual.min(), actual.max()}, what + " stats");
     }
 
     /** Through the resampler the feature means must agree to 1e-4 relative (the brief's bar; the series pass 1e-9). */
