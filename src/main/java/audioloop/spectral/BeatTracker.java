@@ -16,8 +16,8 @@ public final class BeatTracker {
     private static final double FRAME_RATE = SAMPLE_RATE / Stft.HOP;
     /** tempo ac_size = 8 s → win_length = ⌊⌊8·sr⌋ / hop⌋ = 750 frames. */
     static final int WINDOW = (int) (8 * (long) SAMPLE_RATE / Stft.HOP);
-    /** util.autocorrelate: FFT size scipy.fft.next_fast_len(2·750 − 1) = 1500. */
-    private static final int AC_FFT = 1500;
+    /** Autocorrelation transform length: ≥ 2·750 − 1 (librosa uses next_fast_len = 1500), a power of two. */
+    private static final int AC_FFT = 2048;
     private static final double START_BPM = 120.0;
     private static final double STD_BPM = 1.0;
     private static final double MAX_TEMPO = 320.0;
@@ -77,11 +77,17 @@ public final class BeatTracker {
     }
 
     /**
-     * {@code tempogram(win_length=750)} averaged over its frames: the envelope padded by 375 frames of
-     * {@code np.pad(mode='linear_ramp')} on each side, a 750-frame window centred on each frame, times a periodic
-     * Hann, its autocorrelation for lags 0..749 (FFT of 1500, |·|², inverse: the linear autocorrelation) scaled
-     * to unit maximum |value|, then the mean over frames. Chunks of frames sum their columns in order and the chunk
-     * sums are added in chunk order, so the result does not depend on the pool.
+     * {@code tempogram(win_length=750)} averaged over its frames. librosa pads the envelope by 375 frames of
+     * {@code np.pad(mode='linear_ramp')} on each side, takes for every frame t the 750 values centred on it times
+     * a periodic Hann, their linear autocorrelation a_t[lag] for lags 0..749 (rfft of 1500, |·|², irfft), scales
+     * each column by its largest |value| and averages over t.
+     *
+     * <p>Computed here with one forward transform per frame and a single inverse: the largest |a_t| is a_t[0]
+     * (Cauchy–Schwarz, strictly for a non-zero column), the energy Σ (w·x)² computed in the time domain, and the
+     * inverse transform is linear, so mean_t a_t / a_t[0] = IFFT(Σ_t |FFT(w·x_t)|² / a_t[0]) / T. Any transform
+     * length ≥ 2·750 − 1 gives the linear (not circular) autocorrelation; 2048 is the fast one. A column with
+     * a_t[0] below tiny stays unscaled, as util.normalize leaves it. Chunks of frames sum their spectra in order
+     * and the chunk sums are added in chunk order, so the result does not depend on the pool.
      */
     static double[] meanTempogram(double[] onset) {
         int frames = onset.length;
@@ -97,45 +103,43 @@ public final class BeatTracker {
         System.arraycopy(onset, 0, padded, half, frames);
         double[] window = Stft.periodicHann(WINDOW);
 
+        int bins = AC_FFT / 2 + 1;
         int chunks = FrameChunks.chunkCount(frames, FRAMES_PER_TASK);
-        double[][] chunkSums = new double[chunks][WINDOW];
+        double[][] chunkSpectra = new double[chunks][bins];
         FrameChunks.forEach(frames, FRAMES_PER_TASK, (chunk, from, to) -> {
             DoubleFFT_1D fft = Fft.plan(AC_FFT);
             double[] buf = new double[AC_FFT];
-            double[] sum = chunkSums[chunk];
+            double[] spectrum = chunkSpectra[chunk];
             for (int t = from; t < to; t++) {
+                double energy = 0.0;
                 for (int n = 0; n < WINDOW; n++) {
-                    buf[n] = padded[t + n] * window[n];
+                    double v = padded[t + n] * window[n];
+                    buf[n] = v;
+                    energy += v * v;
                 }
                 Arrays.fill(buf, WINDOW, AC_FFT, 0.0);
                 fft.realForward(buf);
+                double scale = energy < TINY ? 1.0 : energy;
                 // JTransforms packing (even n): buf[0] = Re X_0, buf[1] = Re X_{n/2}, buf[2k], buf[2k+1] = X_k.
-                buf[0] *= buf[0];
-                buf[1] *= buf[1];
-                for (int k = 2; k < AC_FFT; k += 2) {
-                    buf[k] = buf[k] * buf[k] + buf[k + 1] * buf[k + 1];
-                    buf[k + 1] = 0.0;
-                }
-                fft.realInverse(buf, true);
-                // util.normalize(norm=∞, axis=lag): columns whose max |value| is below tiny stay unscaled.
-                double max = 0.0;
-                for (int lag = 0; lag < WINDOW; lag++) {
-                    max = Math.max(max, Math.abs(buf[lag]));
-                }
-                double scale = max < TINY ? 1.0 : max;
-                for (int lag = 0; lag < WINDOW; lag++) {
-                    sum[lag] += buf[lag] / scale;
+                spectrum[0] += buf[0] * buf[0] / scale;
+                spectrum[bins - 1] += buf[1] * buf[1] / scale;
+                for (int k = 1; k < bins - 1; k++) {
+                    spectrum[k] += (buf[2 * k] * buf[2 * k] + buf[2 * k + 1] * buf[2 * k + 1]) / scale;
                 }
             }
         });
-        double[] mean = new double[WINDOW];
-        for (double[] sum : chunkSums) {
-            for (int lag = 0; lag < WINDOW; lag++) {
-                mean[lag] += sum[lag];
+        double[] packed = new double[AC_FFT];
+        for (double[] spectrum : chunkSpectra) {
+            packed[0] += spectrum[0];
+            packed[1] += spectrum[bins - 1];
+            for (int k = 1; k < bins - 1; k++) {
+                packed[2 * k] += spectrum[k];
             }
         }
+        Fft.plan(AC_FFT).realInverse(packed, true);
+        double[] mean = new double[WINDOW];
         for (int lag = 0; lag < WINDOW; lag++) {
-            mean[lag] /= frames;
+            mean[lag] = packed[lag] / frames;
         }
         return mean;
     }
