@@ -93,7 +93,8 @@ public final class BeatTracker {
         int frames = onset.length;
         int half = WINDOW / 2;
         double[] padded = new double[frames + WINDOW];
-        // linear_ramp to 0: left np.linspace(0, env[0], 375, endpoint=False), right the same towards env[T−1], reversed.
+        // linear_ramp to 0: left np.linspace(0, env[0], 375, endpoint=False); right the same towards
+        // env[T−1], reversed.
         double leftStep = onset[0] / half;
         double rightStep = onset[frames - 1] / half;
         for (int j = 0; j < half; j++) {
@@ -116,6 +117,9 @@ public final class BeatTracker {
                     double v = padded[t + n] * window[n];
                     buf[n] = v;
                     energy += v * v;
+                }
+                if (energy == 0.0) {
+                    continue; // an all-zero window adds an all-zero spectrum
                 }
                 Arrays.fill(buf, WINDOW, AC_FFT, 0.0);
                 fft.realForward(buf);

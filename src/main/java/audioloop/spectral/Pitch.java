@@ -36,9 +36,15 @@ public final class Pitch {
             float[] buffer = new float[FRAME_LENGTH];
             for (int t = from; t < to; t++) {
                 int start = t * Stft.HOP - FRAME_LENGTH / 2;
+                boolean silent = true;
                 for (int i = 0; i < FRAME_LENGTH; i++) {
                     int s = start + i;
                     buffer[i] = s >= 0 && s < y48k.length ? (float) y48k[s] : 0f;
+                    silent &= buffer[i] == 0f;
+                }
+                if (silent) {
+                    hz[t] = Double.NaN; // YIN's normalised difference is 0/0 here: unvoiced, without the FFTs
+                    continue;
                 }
                 PitchDetectionResult result = detector.getPitch(buffer);
                 float f0 = result.getPitch();
