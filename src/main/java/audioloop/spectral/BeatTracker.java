@@ -48,9 +48,15 @@ public final class BeatTracker {
 
     /**
      * {@code feature.tempo(onset_envelope=…)}: argmax over lags of log1p(10⁶·tg) + log-normal prior, with tg the
-     * tempogram averaged over frames. Always 60·sr/(hop·lag) for an integer lag, e.g. 119.68… (lag 47).
+     * tempogram averaged over frames. Always 60·sr/(hop·lag) for an integer lag, e.g. 119.68… (lag 47). Unlike
+     * {@link #track}, an all-zero envelope is not special-cased: the prior alone then picks 119.68 BPM, as in librosa.
+     *
+     * @param onset at least one frame
      */
     public static double tempo(double[] onset) {
+        if (onset.length == 0) {
+            throw new IllegalArgumentException("tempo of an empty onset envelope");
+        }
         double[] meanAutocorrelation = meanTempogram(onset);
         double best = Double.NEGATIVE_INFINITY;
         int bestLag = 0;

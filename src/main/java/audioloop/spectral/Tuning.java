@@ -16,7 +16,6 @@ public final class Tuning {
     private static final double THRESHOLD = 0.1;
     /** pitch_tuning resolution 0.01 → np.linspace(−0.5, 0.5, 101): 100 bins. */
     private static final int HISTOGRAM_BINS = 100;
-    private static final double BIN_HZ = 48000.0 / Stft.N_FFT;
 
     private Tuning() {
     }

@@ -44,6 +44,8 @@ class BeatTrackerTest {
         Beats beats = BeatTracker.track(new double[500]);
         assertEquals(0.0, beats.tempoBpm());
         assertEquals(0, beats.beatFrames().length);
+        // feature.tempo itself has no such case: a zero tempogram leaves the prior, which peaks nearest 120.
+        assertEquals(5625.0 / 47, BeatTracker.tempo(new double[500]), 0.0);
     }
 
     /** The FFT tempogram equals librosa's definition: direct sums Σ_n w[n]x[t+n]·w[n+l]x[t+n+l], ∞-normalised. */
