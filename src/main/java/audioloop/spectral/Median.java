@@ -1,0 +1,58 @@
+package audioloop.spectral;
+
+/** {@code np.median}: the middle value, or the mean (a + b) / 2 of the two middle values of an even count. */
+final class Median {
+    private Median() {
+    }
+
+    /**
+     * Median of {@code values[0..count)}, by selection (Wirth's algorithm) rather than a full sort: the same two
+     * order statistics, so the same result. Reorders that range (callers pass scratch arrays).
+     */
+    static double ofFirst(double[] values, int count) {
+        int h = count / 2;
+        double upper = select(values, count, h);
+        if (count % 2 == 1) {
+            return upper;
+        }
+        // After selecting index h, everything left of it is ≤ values[h]: the (h−1)-th is their maximum.
+        double lower = values[0];
+        for (int i = 1; i < h; i++) {
+            lower = Math.max(lower, values[i]);
+        }
+        return (lower + upper) / 2;
+    }
+
+    /** Moves the k-th smallest of values[0..count) to index k, smaller-or-equal values before it; returns it. */
+    private static double select(double[] values, int count, int k) {
+        int left = 0;
+        int right = count - 1;
+        while (left < right) {
+            double pivot = values[k];
+            int i = left;
+            int j = right;
+            do {
+                while (values[i] < pivot) {
+                    i++;
+                }
+                while (pivot < values[j]) {
+                    j--;
+                }
+                if (i <= j) {
+                    double swap = values[i];
+                    values[i] = values[j];
+                    values[j] = swap;
+                    i++;
+                    j--;
+                }
+            } while (i <= j);
+            if (j < k) {
+                left = i;
+            }
+            if (k < i) {
+                right = j;
+            }
+        }
+        return values[k];
+    }
+}

@@ -1,0 +1,56 @@
+package audioloop.spectral;
+
+import be.tarsos.dsp.pitch.FastYin;
+import be.tarsos.dsp.pitch.PitchDetectionResult;
+import java.util.Arrays;
+
+/**
+ * Frame-wise fundamental frequency with TarsosDSP's {@link FastYin} (de Cheveigné & Kawahara 2002, the YIN
+ * difference function evaluated with FFTs, O(N log N) per frame instead of plain YIN's O(N²)). Frames of 2048
+ * samples with hop 512 on the 48 kHz signal, centred like the STFT (frame t centred on sample t·512, zeros
+ * outside the signal, the same grid as librosa's {@code yin}/{@code pyin} with center = True), so the frame count
+ * equals {@link Stft#frameCount}. A frame is voiced when TarsosDSP reports a pitch: the cumulative mean
+ * normalised difference dips below its default absolute threshold 0.20 at some lag ≥ 2 (lags up to 1023:
+ * f0 ≥ 47 Hz).
+ */
+public final class Pitch {
+    public static final int FRAME_LENGTH = 2048;
+    private static final float SAMPLE_RATE = 48000f;
+    private static final int FRAMES_PER_TASK = 256;
+
+    private Pitch() {
+    }
+
+    /**
+     * @param y48k mono samples at 48 kHz; not modified
+     */
+    public static PitchTrack track(double[] y48k) {
+        int frames = Stft.frameCount(y48k.length);
+        // NaN marks an unvoiced frame until the voiced ones are gathered in frame order.
+        double[] hz = new double[frames];
+        FrameChunks.forEach(frames, FRAMES_PER_TASK, (chunk, from, to) -> {
+            // TarsosDSP detectors keep state (FFT plan, buffers, a reused result): one per task.
+            // FastYin's FFT (2048 points) stays below TarsosDSP's own threading threshold (8192), so it runs
+            // on the calling thread.
+            FastYin detector = new FastYin(SAMPLE_RATE, FRAME_LENGTH);
+            float[] buffer = new float[FRAME_LENGTH];
+            for (int t = from; t < to; t++) {
+                int start = t * Stft.HOP - FRAME_LENGTH / 2;
+                boolean silent = true;
+                for (int i = 0; i < FRAME_LENGTH; i++) {
+                    int s = start + i;
+                    buffer[i] = s >= 0 && s < y48k.length ? (float) y48k[s] : 0f;
+                    silent &= buffer[i] == 0f;
+                }
+                if (silent) {
+                    hz[t] = Double.NaN; // YIN's normalised difference is 0/0 here: unvoiced, without the FFTs
+                    continue;
+                }
+                PitchDetectionResult result = detector.getPitch(buffer);
+                float f0 = result.getPitch();
+                hz[t] = result.isPitched() && f0 > 0 && Float.isFinite(f0) ? f0 : Double.NaN;
+            }
+        });
+        return new PitchTrack(Arrays.stream(hz).filter(f -> !Double.isNaN(f)).toArray(), frames);
+    }
+}

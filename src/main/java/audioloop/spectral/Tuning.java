@@ -1,0 +1,110 @@
+package audioloop.spectral;
+
+import java.util.Arrays;
+
+/**
+ * librosa {@code estimate_tuning(S=|X|², sr=48000, bins_per_octave=12)} as {@code chroma_stft} calls it
+ * (notes/librosa.md §12.1): {@code piptrack} peaks between 150 and 4000 Hz on the power spectrogram, the
+ * magnitudes above their file-wide median, and the fullest bin of a 0.01-semitone histogram of their deviation
+ * from equal temperament. The estimator's bias (parabolic fit on power, 23 Hz bins) is librosa's and is kept.
+ */
+public final class Tuning {
+    /** piptrack fmin = 150 Hz, fmax = 4000 Hz: bins with 150 ≤ k·sr/n_fft < 4000 are k = 7..170 at 48 kHz. */
+    private static final int FIRST_BIN = 7;
+    private static final int LAST_BIN = 170;
+    /** piptrack threshold: a bin counts only where P > 0.1 · max_k P of its frame. */
+    private static final double THRESHOLD = 0.1;
+    /** pitch_tuning resolution 0.01 → np.linspace(−0.5, 0.5, 101): 100 bins. */
+    private static final int HISTOGRAM_BINS = 100;
+
+    private Tuning() {
+    }
+
+    /**
+     * Tuning offset in fractions of a semitone, a multiple of 0.01 in [−0.5, 0.5) computed as librosa's
+     * histogram edge (e.g. 0.07999999999999996); 0.0 when no spectral peak exists (silence).
+     *
+     * @param magnitude {@link Stft#magnitude} output, {@code [frame][1025]}; not modified
+     */
+    public static double estimate(double[][] magnitude) {
+        double[] pitchHz = new double[16 * magnitude.length];
+        double[] peakMag = new double[pitchHz.length];
+        int peaks = 0;
+        double[] power = new double[LAST_BIN + 2];
+        for (double[] frame : magnitude) {
+            double maxMagnitude = 0.0;
+            for (double m : frame) {
+                maxMagnitude = Math.max(maxMagnitude, m);
+            }
+            // Squaring is monotone in floating point, so max_k P = (max_k |X|)² exactly.
+            double ref = THRESHOLD * (maxMagnitude * maxMagnitude);
+            for (int k = FIRST_BIN - 1; k <= LAST_BIN + 1; k++) {
+                power[k] = frame[k] * frame[k];
+            }
+            for (int k = FIRST_BIN; k <= LAST_BIN; k++) {
+                // util.localmax of P·(P > ref): strictly above the lower neighbour, at least the upper one.
+                double here = thresholded(power[k], ref);
+                if (!(here > thresholded(power[k - 1], ref) && here >= thresholded(power[k + 1], ref))) {
+                    continue;
+                }
+                // core/pitch.py _pi_stencil on the unthresholded power; np.gradient = (P[k+1] − P[k−1]) / 2.
+                double a = power[k + 1] + power[k - 1] - 2 * power[k];
+                double b = (power[k + 1] - power[k - 1]) / 2;
+                double shift = Math.abs(b) >= Math.abs(a) ? 0.0 : -b / a;
+                if (peaks == pitchHz.length) {
+                    pitchHz = Arrays.copyOf(pitchHz, 2 * peaks);
+                    peakMag = Arrays.copyOf(peakMag, 2 * peaks);
+                }
+                pitchHz[peaks] = (k + shift) * 48000.0 / Stft.N_FFT;
+                peakMag[peaks] = power[k] + 0.5 * b * shift;
+                peaks++;
+            }
+        }
+        if (peaks == 0) {
+            return 0.0;
+        }
+        // estimate_tuning: keep peaks whose magnitude reaches the median over all peaks of the file
+        // (every pitch here is > 0: k ≥ 7 and |shift| < 1).
+        double threshold = Median.ofFirst(Arrays.copyOf(peakMag, peaks), peaks);
+        int[] counts = new int[HISTOGRAM_BINS];
+        for (int i = 0; i < peaks; i++) {
+            if (peakMag[i] >= threshold) {
+                counts[histogramBin(semitoneResidual(pitchHz[i]))]++;
+            }
+        }
+        int fullest = 0;
+        for (int i = 1; i < HISTOGRAM_BINS; i++) {
+            if (counts[i] > counts[fullest]) {
+                fullest = i;
+            }
+        }
+        return histogramEdge(fullest);
+    }
+
+    private static double thresholded(double power, double ref) {
+        return power > ref ? power : 0.0;
+    }
+
+    /** pitch_tuning: residual = (12·log2(f / 27.5)) mod 1, moved to [−0.5, 0.5). */
+    static double semitoneResidual(double frequencyHz) {
+        double residual = (12 * Log2.of(frequencyHz / (440.0 / 16))) % 1.0;
+        return residual >= 0.5 ? residual - 1.0 : residual;
+    }
+
+    /** np.linspace(−0.5, 0.5, 101)[i] = i·0.01 + (−0.5), the last edge set to 0.5 exactly. */
+    static double histogramEdge(int i) {
+        return i == HISTOGRAM_BINS ? 0.5 : i * 0.01 + -0.5;
+    }
+
+    /** np.histogram bin: edge_i ≤ r < edge_{i+1}, last bin closed; found by the edges themselves, as numpy does. */
+    static int histogramBin(double residual) {
+        int i = (int) Math.floor((residual + 0.5) * HISTOGRAM_BINS);
+        i = Math.max(0, Math.min(HISTOGRAM_BINS - 1, i));
+        if (residual < histogramEdge(i) && i > 0) {
+            i--;
+        } else if (residual >= histogramEdge(i + 1) && i < HISTOGRAM_BINS - 1) {
+            i++;
+        }
+        return i;
+    }
+}

@@ -1,0 +1,52 @@
+package audioloop.spectral;
+
+import java.util.Random;
+
+/** Test signals at 48 kHz generated in code, and a stand-in for the mel filterbank for tests without ../shared. */
+final class Signals {
+    static final int SAMPLE_RATE = 48000;
+
+    private Signals() {
+    }
+
+    static double[] sine(double frequencyHz, double seconds, double amplitude) {
+        double[] y = new double[(int) (seconds * SAMPLE_RATE)];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = amplitude * Math.sin(2 * Math.PI * frequencyHz * i / SAMPLE_RATE);
+        }
+        return y;
+    }
+
+    /** Single-sample clicks of height 1 every 60/bpm seconds, the first at 0.25 s. */
+    static double[] clicks(double bpm, double seconds) {
+        double[] y = new double[(int) (seconds * SAMPLE_RATE)];
+        for (double t = 0.25; t * SAMPLE_RATE < y.length; t += 60.0 / bpm) {
+            y[(int) Math.round(t * SAMPLE_RATE)] = 1.0;
+        }
+        return y;
+    }
+
+    static double[] whiteNoise(double seconds, long seed) {
+        Random random = new Random(seed);
+        double[] y = new double[(int) (seconds * SAMPLE_RATE)];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = 0.3 * random.nextGaussian();
+        }
+        return y;
+    }
+
+    /**
+     * Power in 128 adjacent bands of 8 bins (bins 1..1024), {@code [frame][128]}: not librosa's Slaney mel bank
+     * (the reference tests use that one), but enough to drive the onset envelope from generated signals.
+     */
+    static double[][] bandPower(double[] y) {
+        double[][] magnitude = Stft.magnitude(y);
+        double[][] bands = new double[magnitude.length][128];
+        for (int t = 0; t < magnitude.length; t++) {
+            for (int k = 1; k < Stft.BINS; k++) {
+                bands[t][(k - 1) / 8] += magnitude[t][k] * magnitude[t][k];
+            }
+        }
+        return bands;
+    }
+}
