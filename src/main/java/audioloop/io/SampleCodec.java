@@ -97,11 +97,18 @@ enum SampleCodec {
                 }
                 double mean = sum / channels;
                 if (Double.isInfinite(mean)) {
-                    // Finite samples near Double.MAX_VALUE can overflow the sum; their mean is finite.
-                    // Non-finite samples stay non-finite here and are reported by WavStream.
-                    mean = 0;
+                    // Finite samples near ±Double.MAX_VALUE can overflow the sum (and, rounded, even the sum
+                    // of x / channels), yet their true mean lies within ±MAX_VALUE. Non-finite samples keep
+                    // the mean non-finite; WavStream reports them.
+                    double scaled = 0;
+                    boolean finite = true;
                     for (int c = 0; c < channels; c++) {
-                        mean += frames.getDouble(p + 8 * c) / channels;
+                        double x = frames.getDouble(p + 8 * c);
+                        finite &= Double.isFinite(x);
+                        scaled += x / channels;
+                    }
+                    if (finite) {
+                        mean = Math.max(-Double.MAX_VALUE, Math.min(Double.MAX_VALUE, scaled));
                     }
                 }
                 dst[off + f] = mean;

@@ -6,6 +6,7 @@ import java.nio.ByteOrder;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -91,6 +92,8 @@ public final class WavDecoder {
             throw new NoSuchFileException(null, null, "no such file");
         } catch (AccessDeniedException e) {
             throw new AccessDeniedException(null, null, "permission denied");
+        } catch (FileSystemException e) {
+            throw new IOException(e.getReason() != null ? e.getReason() : "cannot open the file", e);
         }
         return open(channel);
     }

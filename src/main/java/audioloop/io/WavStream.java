@@ -34,8 +34,8 @@ public final class WavStream implements Closeable {
         this.codec = codec;
         this.frames = frames;
         this.warnings = new ArrayList<>(warnings);
-        // blockAlign is a 16-bit header field, so one frame always fits.
-        this.bufferFrames = Math.max(1, BUFFER_BYTES / format.blockAlign());
+        // blockAlign is a 16-bit header field, so one frame always fits; short files get a short buffer.
+        this.bufferFrames = (int) Math.max(1, Math.min(BUFFER_BYTES / format.blockAlign(), frames));
         this.buffer = ByteBuffer.allocate(bufferFrames * format.blockAlign()).order(order);
     }
 
@@ -109,15 +109,14 @@ public final class WavStream implements Closeable {
     /** The first non-finite sample of frame i of the buffer, in words ("NaN", "+Inf", "-Inf"). */
     private String nonFiniteKind(int frame) {
         int bytes = format.containerBits() / 8;
-        double first = Double.NaN;
-        for (int c = format.channels() - 1; c >= 0; c--) {
+        for (int c = 0; c < format.channels(); c++) {
             int p = frame * format.blockAlign() + c * bytes;
             double x = bytes == 4 ? buffer.getFloat(p) : buffer.getDouble(p);
             if (!Double.isFinite(x)) {
-                first = x;
+                return Double.isNaN(x) ? "NaN" : x > 0 ? "+Inf" : "-Inf";
             }
         }
-        return Double.isNaN(first) ? "NaN" : first > 0 ? "+Inf" : "-Inf";
+        throw new IllegalStateException("frame " + frame + " has only finite samples");
     }
 
     @Override

@@ -463,9 +463,14 @@ class WavDecoderTest {
     @Test
     void hugeFiniteFloat64SamplesHaveAFiniteMean() throws IOException {
         double big = Double.MAX_VALUE * 0.75;
-        DecodedAudio audio = decode(wav().format(TestWavs.IEEE_FLOAT, 64).channels(2)
-                .data(TestWavs.doubles(new double[] {big, big}, ByteOrder.LITTLE_ENDIAN)));
-        assertEquals(big, audio.mono()[0], Math.ulp(big));
+        double max = Double.MAX_VALUE;
+        DecodedAudio stereo = decode(wav().format(TestWavs.IEEE_FLOAT, 64).channels(2)
+                .data(TestWavs.doubles(new double[] {big, big, -max, -max}, ByteOrder.LITTLE_ENDIAN)));
+        assertArrayEquals(new double[] {big, -max}, stereo.mono());
+        // Three channels at MAX_VALUE: even the sum of MAX_VALUE / 3 rounds past MAX_VALUE.
+        DecodedAudio three = decode(wav().format(TestWavs.IEEE_FLOAT, 64).channels(3)
+                .data(TestWavs.doubles(new double[] {max, max, max}, ByteOrder.LITTLE_ENDIAN)));
+        assertEquals(max, three.mono()[0]);
     }
 
     @Test
