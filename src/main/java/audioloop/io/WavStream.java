@@ -36,7 +36,7 @@ public final class WavStream implements Closeable {
         this.warnings = new ArrayList<>(warnings);
         // blockAlign is a 16-bit header field, so one frame always fits; short files get a short buffer.
         this.bufferFrames = (int) Math.max(1, Math.min(BUFFER_BYTES / format.blockAlign(), frames));
-        this.buffer = ByteBuffer.allocate(bufferFrames * format.blockAlign()).order(order);
+        this.buffer = ByteBuffer.allocateDirect(bufferFrames * format.blockAlign()).order(order);
     }
 
     public WavFormat format() {
