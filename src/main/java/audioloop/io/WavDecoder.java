@@ -188,7 +188,7 @@ public final class WavDecoder {
                             throw new WavFormatException("truncated header: fmt chunk declares " + size + " bytes, "
                                     + present + " present");
                         }
-                        fmt = parseFmt(read(channel, body, (int) Math.min(size, 40), order), order);
+                        fmt = parseFmt(read(channel, body, (int) Math.min(size, 40), order));
                     }
                 }
                 case "data" -> {
@@ -207,7 +207,7 @@ public final class WavDecoder {
                     // LIST, bext, fact, PEAK, JUNK, cue, ...: not needed.
                 }
             }
-            if (fmt != null && dataStart >= 0 || dataToEnd) {
+            if ((fmt != null && dataStart >= 0) || dataToEnd) {
                 break; // done, or a data chunk that runs to the end of the file: nothing can follow it
             }
             long chunkBytes = id.equals("data") && dataStart == body ? dataDeclared : size;
@@ -253,7 +253,7 @@ public final class WavDecoder {
     }
 
     /** WAVEFORMATEX / WAVEFORMATEXTENSIBLE (Microsoft mmreg.h, ksmedia.h), at most the first 40 bytes. */
-    private static Fmt parseFmt(ByteBuffer fmt, ByteOrder order) throws WavFormatException {
+    private static Fmt parseFmt(ByteBuffer fmt) throws WavFormatException {
         int tag = Short.toUnsignedInt(fmt.getShort(0));
         int channels = Short.toUnsignedInt(fmt.getShort(2));
         long sampleRate = Integer.toUnsignedLong(fmt.getInt(4));
@@ -266,7 +266,7 @@ public final class WavDecoder {
                 throw new WavFormatException("extensible fmt chunk too short: " + fmt.remaining()
                         + " bytes, 40 needed");
             }
-            int subTag = extensibleSubFormat(fmt, order);
+            int subTag = extensibleSubFormat(fmt);
             if (subTag < 0) {
                 throw new WavFormatException("unsupported encoding: extensible sub-format " + guid(fmt, 24));
             }
@@ -335,7 +335,7 @@ public final class WavDecoder {
     }
 
     /** The format tag a KSDATAFORMAT_SUBTYPE GUID at byte 24 stands for, or -1 if it is not one we decode. */
-    private static int extensibleSubFormat(ByteBuffer fmt, ByteOrder order) {
+    private static int extensibleSubFormat(ByteBuffer fmt) {
         long data1 = Integer.toUnsignedLong(fmt.getInt(24));
         if (fmt.getShort(28) != 0x0000 || fmt.getShort(30) != 0x0010) {
             return -1;

@@ -112,6 +112,7 @@ final class TestWavs {
         body.writeBytes(ascii("WAVE"));
         if (container == Container.RF64) {
             ByteBuffer ds64 = buffer(28);
+            // riffSize (set below, once known), dataSize, sampleCount, table length
             ds64.putLong(0).putLong(data.length).putLong(data.length / Math.max(1, align())).putInt(0);
             body.writeBytes(chunk("ds64", ds64.array()));
         }
@@ -128,6 +129,9 @@ final class TestWavs {
             chunksAfter.forEach(body::writeBytes);
         }
         byte[] riff = body.toByteArray();
+        if (container == Container.RF64) {
+            ByteBuffer.wrap(riff).order(order()).putLong(12, riff.length); // after "WAVE" and the ds64 header
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(chunkHeader(container == Container.RF64 ? "RF64" : container.name(),
                 container == Container.RF64 ? 0xFFFFFFFFL : riff.length));

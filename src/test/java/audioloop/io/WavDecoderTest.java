@@ -293,6 +293,37 @@ class WavDecoderTest {
     }
 
     @Test
+    void rf64WithoutADataSizeReadsToEndOfFile() throws IOException {
+        // A writer interrupted before it filled in the ds64 leaves dataSize 0 next to the 0xFFFFFFFF placeholder.
+        long[] samples = intSamples(2, 16, 16);
+        byte[] file = wav().container(Container.RF64).channels(2)
+                .data(TestWavs.ints(samples, 2, ByteOrder.LITTLE_ENDIAN)).bytes();
+        // ds64 dataSize: after the RF64 header, WAVE, the ds64 header and riffSize
+        java.util.Arrays.fill(file, 20 + 8, 20 + 16, (byte) 0);
+        DecodedAudio audio = WavDecoder.decode(new ByteArrayChannel(file));
+        assertEquals(FRAMES, audio.frames());
+        assertArrayEquals(expectedMean(samples, 2, 16), audio.mono());
+        // "BW64" (ITU-R BS.2088) is the same layout under another name.
+        file[0] = 'B';
+        file[1] = 'W';
+        assertEquals(FRAMES, WavDecoder.decode(new ByteArrayChannel(file)).frames());
+    }
+
+    @Test
+    void shortFmtAndDs64Chunks() {
+        byte[] shortFmt = wav().data(new byte[4]).bytes();
+        putLe32(shortFmt, 16, 14);
+        assertEquals("fmt chunk too short: 14 bytes, at least 16 needed", rejected(shortFmt).getMessage());
+        byte[] shortDs64 = wav().container(Container.RF64).data(new byte[4]).bytes();
+        putLe32(shortDs64, 16, 16);
+        assertEquals("truncated header: ds64 chunk has 16 bytes, 24 needed", rejected(shortDs64).getMessage());
+        byte[] shortExtensible = wav().data(new byte[4]).bytes();
+        shortExtensible[20] = (byte) 0xFE; // format tag 0xFFFE in a 16-byte fmt chunk
+        shortExtensible[21] = (byte) 0xFF;
+        assertEquals("extensible fmt chunk too short: 16 bytes, 40 needed", rejected(shortExtensible).getMessage());
+    }
+
+    @Test
     void streamReadsInBlocksLikeDecode() throws IOException {
         long[] samples = intSamples(3, 20, 24);
         TestWavs wav = wav().channels(3).format(TestWavs.PCM, 20);
