@@ -29,8 +29,8 @@ public final class SpecificLoudnessSlopes {
     private static final double[] RANGE_LOUDNESS = {
         21.5, 18, 15.1, 11.5, 9, 6.1, 4.4, 3.1, 2.13, 1.36, 0.82, 0.42, 0.30, 0.22, 0.15, 0.10, 0.035, 0};
 
-    /** {@link #RANGE_LOUDNESS} rounded to 8 decimals, as {@code _get_rns_index} compares them. */
-    private static final double[] RANGE_LOUDNESS_ROUNDED = new double[RANGE_LOUDNESS.length];
+    /** {@link #RANGE_LOUDNESS} in units of 1e-8, rounded ({@link #scaled8}), as {@code _get_rns_index} compares them. */
+    private static final double[] RANGE_LOUDNESS_SCALED = new double[RANGE_LOUDNESS.length];
 
     /**
      * ISO 532-1:2017 A.4 / MoSQITo 1.2.1 _calc_slopes.py, usl: upper slope steepness (sone/Bark per Bark) per
@@ -64,7 +64,7 @@ public final class SpecificLoudnessSlopes {
             BAND_END_ROW[i] = (int) (BAND_UPPER_BARK[i] * 10);
         }
         for (int j = 0; j < RANGE_LOUDNESS.length; j++) {
-            RANGE_LOUDNESS_ROUNDED[j] = round8(RANGE_LOUDNESS[j]);
+            RANGE_LOUDNESS_SCALED[j] = scaled8(RANGE_LOUDNESS[j]);
         }
     }
 
@@ -115,7 +115,7 @@ public final class SpecificLoudnessSlopes {
             int k = rangeBelow(n2[previous]);
             rns[first] = RANGE_LOUDNESS[k];
             usl[first] = upperSlope(k, group);
-            boolean masked = round8(n2[previous]) > round8(nm);
+            boolean masked = scaled8(n2[previous]) > scaled8(nm);
             if (!masked) {
                 // The band lies entirely at its own core loudness.
                 total += nm * (BAND_UPPER_BARK[i] - z1);
@@ -139,14 +139,14 @@ public final class SpecificLoudnessSlopes {
                     rns[r] = rns[r - 1];
                 }
                 // A grid point at or after the current segment's end starts (at most) one new segment.
-                newSegment = round8(z2[r]) <= round8(z);
+                newSegment = scaled8(z2[r]) <= scaled8(z);
                 if (newSegment) {
                     int kk = rangeAtOrBelow(n2[r]);
                     rns[r] = RANGE_LOUDNESS[kk];
                     usl[r] = upperSlope(kk, group);
                     n1 = n2[r];
                     z1 = z2[r];
-                    if (round8(n1) <= round8(nm)) {
+                    if (scaled8(n1) <= scaled8(nm)) {
                         // The slope has reached the band's core loudness: flat up to the band's upper limit.
                         n2[r] = nm;
                         z2[r] = BAND_UPPER_BARK[i];
@@ -191,16 +191,20 @@ public final class SpecificLoudnessSlopes {
         return n <= 16 ? Math.floor(n * 1000 + 0.5) / 1000 : Math.floor(n * 100 + 0.5) / 100;
     }
 
-    /** numpy.round(x, 8): rint(x·10⁸)/10⁸. */
-    private static double round8(double x) {
-        return Math.rint(x * 1e8) / 1e8;
+    /**
+     * rint(x·10⁸): MoSQITo compares numpy.round(x, 8) = rint(x·10⁸)/10⁸. The division is left out: it is
+     * monotonic and, for the magnitudes here (|x| &lt; 10⁶), maps distinct integers to distinct doubles, so every
+     * comparison comes out the same.
+     */
+    private static double scaled8(double x) {
+        return Math.rint(x * 1e8);
     }
 
     /** {@code _get_rns_index(x)}: number of range values above x (8-decimal comparison), at most 17. */
     private static int rangeBelow(double x) {
-        double xr = round8(x);
+        double xr = scaled8(x);
         int k = 0;
-        while (k < LAST_RANGE && xr < RANGE_LOUDNESS_ROUNDED[k]) {
+        while (k < LAST_RANGE && xr < RANGE_LOUDNESS_SCALED[k]) {
             k++;
         }
         return k;
@@ -208,9 +212,9 @@ public final class SpecificLoudnessSlopes {
 
     /** {@code _get_rns_index(x, equal_too=True)}: number of range values at or above x, at most 17. */
     private static int rangeAtOrBelow(double x) {
-        double xr = round8(x);
+        double xr = scaled8(x);
         int k = 0;
-        while (k < LAST_RANGE && xr <= RANGE_LOUDNESS_ROUNDED[k]) {
+        while (k < LAST_RANGE && xr <= RANGE_LOUDNESS_SCALED[k]) {
             k++;
         }
         return k;

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -46,7 +47,14 @@ class TimeVaryingLoudnessMosqitoTest {
     record Computed(double[] loudness, double[] sharpness) {
     }
 
+    /** Results per file and calibration, shared with the standards test (same JVM) so each file is run once. */
+    private static final Map<String, Computed> COMPUTED = new ConcurrentHashMap<>();
+
     static Computed compute(String file, double calibration) {
+        return COMPUTED.computeIfAbsent(file + "@" + calibration, key -> run(file, calibration));
+    }
+
+    private static Computed run(String file, double calibration) {
         TestWav wav = TestWav.read(SharedData.signal("mosqito", file), calibration);
         assertEquals(48000, wav.sampleRate, file);
         int frames = TimeVaryingLoudness.frameCount(wav.pressurePa.length);
