@@ -10,6 +10,7 @@ final class ThirdOctaveFilterBank {
     static final int BANDS = CoreLoudness.THIRD_OCTAVE_BANDS;
     /** 48 kHz samples per 2 kHz level sample. */
     static final int DECIMATION = 24;
+    private static final int BLOCK_SAMPLES = 100 * DECIMATION;
 
     /**
      * ISO 532-1:2017 Table A.2 / MoSQITo 1.2.1 _third_octave_levels.py, third_octave_filter: per band, the
@@ -63,6 +64,8 @@ final class ThirdOctaveFilterBank {
     private final double[] smoothingPole = new double[BANDS];
     /** Per band: DF-II-transposed states (2 per section) then the three smoothing outputs. */
     private final double[][] state = new double[BANDS][9];
+    /** Per band: band-passed samples of the current block (a multiple of 24 samples, 50 ms; stays in cache). */
+    private final double[][] block = new double[BANDS][BLOCK_SAMPLES];
 
     ThirdOctaveFilterBank() {
         for (int band = 0; band < BANDS; band++) {
@@ -84,6 +87,23 @@ final class ThirdOctaveFilterBank {
      * sample; {@code from} must be a multiple of 24. Returns the largest level written.
      */
     double process(int band, double[] pressurePa, int from, int to, double[] levelsOut) {
+        double maxLevel = Double.NEGATIVE_INFINITY;
+        int frame = 0;
+        for (int blockStart = from; blockStart < to; blockStart += BLOCK_SAMPLES) {
+            int blockEnd = Math.min(blockStart + BLOCK_SAMPLES, to);
+            bandPass(band, pressurePa, blockStart, blockEnd);
+            maxLevel = Math.max(maxLevel, squareSmoothAndDecimate(band, blockEnd - blockStart, levelsOut, frame));
+            frame += (blockEnd - blockStart + DECIMATION - 1) / DECIMATION;
+        }
+        return maxLevel;
+    }
+
+    /**
+     * The three biquads of the band into its block buffer: transposed direct form II in scipy sosfilt's
+     * operation order; numerators [1, 2, 1], [1, 0, −1], [1, −2, 1] (Table A.1), so the products with ±1, ±2, 0
+     * are exact and left out. Kept apart from the smoothing so each loop's state fits in registers.
+     */
+    private void bandPass(int band, double[] pressurePa, int from, int to) {
         double[] a = denominator[band];
         double a11 = a[0];
         double a12 = a[1];
@@ -91,9 +111,6 @@ final class ThirdOctaveFilterBank {
         double a22 = a[3];
         double a31 = a[4];
         double a32 = a[5];
-        double gain = GAIN[band];
-        double pole = smoothingPole[band];
-        double feed = 1 - pole;
         double[] st = state[band];
         double z10 = st[0];
         double z11 = st[1];
@@ -101,38 +118,19 @@ final class ThirdOctaveFilterBank {
         double z21 = st[3];
         double z30 = st[4];
         double z31 = st[5];
-        double s1 = st[6];
-        double s2 = st[7];
-        double s3 = st[8];
-        double maxLevel = Double.NEGATIVE_INFINITY;
-        int frame = 0;
-        for (int frameStart = from; frameStart < to; frameStart += DECIMATION, frame++) {
-            int end = Math.min(frameStart + DECIMATION, to);
-            for (int s = frameStart; s < end; s++) {
-                double x = pressurePa[s];
-                // Three biquads in transposed direct form II, scipy sosfilt's operation order; numerators
-                // [1, 2, 1], [1, 0, -1], [1, -2, 1] (Table A.1), so the products with ±1, ±2, 0 are exact.
-                double y1 = x + z10;
-                z10 = 2 * x - a11 * y1 + z11;
-                z11 = x - a12 * y1;
-                double y2 = y1 + z20;
-                z20 = -a21 * y2 + z21;
-                z21 = -y1 - a22 * y2;
-                double y3 = y2 + z30;
-                z30 = -2 * y2 - a31 * y3 + z31;
-                z31 = y2 - a32 * y3;
-                double v = gain * y3;
-                v = v * v;
-                // Three first-order low-pass filters, y[n] = (1 − a)·x[n] + a·y[n−1] (ISO 532-1 6.3).
-                s1 = feed * v + pole * s1;
-                s2 = feed * s1 + pole * s2;
-                s3 = feed * s2 + pole * s3;
-                if (s == frameStart) {
-                    double level = 10 * Math.log10((s3 + TINY_INTENSITY) / REFERENCE_INTENSITY);
-                    levelsOut[frame] = level;
-                    maxLevel = Math.max(maxLevel, level);
-                }
-            }
+        double[] out = block[band];
+        for (int s = from, i = 0; s < to; s++, i++) {
+            double x = pressurePa[s];
+            double y1 = x + z10;
+            z10 = 2 * x - a11 * y1 + z11;
+            z11 = x - a12 * y1;
+            double y2 = y1 + z20;
+            z20 = -a21 * y2 + z21;
+            z21 = -y1 - a22 * y2;
+            double y3 = y2 + z30;
+            z30 = -2 * y2 - a31 * y3 + z31;
+            z31 = y2 - a32 * y3;
+            out[i] = y3;
         }
         st[0] = z10;
         st[1] = z11;
@@ -140,6 +138,36 @@ final class ThirdOctaveFilterBank {
         st[3] = z21;
         st[4] = z30;
         st[5] = z31;
+    }
+
+    /**
+     * Band gain, squaring and three first-order low-pass filters y[n] = (1 − a)·x[n] + a·y[n−1] (ISO 532-1 6.3)
+     * over the block buffer; the level of every 24th sample goes to levelsOut from index firstFrame. The block
+     * starts at a multiple of 24. Returns the largest level written.
+     */
+    private double squareSmoothAndDecimate(int band, int count, double[] levelsOut, int firstFrame) {
+        double gain = GAIN[band];
+        double pole = smoothingPole[band];
+        double feed = 1 - pole;
+        double[] st = state[band];
+        double s1 = st[6];
+        double s2 = st[7];
+        double s3 = st[8];
+        double[] in = block[band];
+        double maxLevel = Double.NEGATIVE_INFINITY;
+        int frame = firstFrame;
+        for (int i = 0; i < count; i++) {
+            double v = gain * in[i];
+            v = v * v;
+            s1 = feed * v + pole * s1;
+            s2 = feed * s1 + pole * s2;
+            s3 = feed * s2 + pole * s3;
+            if (i % DECIMATION == 0) {
+                double level = 10 * Math.log10((s3 + TINY_INTENSITY) / REFERENCE_INTENSITY);
+                levelsOut[frame++] = level;
+                maxLevel = Math.max(maxLevel, level);
+            }
+        }
         st[6] = s1;
         st[7] = s2;
         st[8] = s3;
