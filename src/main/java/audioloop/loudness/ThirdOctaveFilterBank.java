@@ -1,0 +1,176 @@
+package audioloop.loudness;
+
+/**
+ * ISO 532-1:2017 Annex A.2 third-octave filter bank of the time-varying method at 48 kHz, with the squaring,
+ * smoothing and 2 kHz level decimation of clause 6.3 (MoSQITo 1.2.1 {@code _third_octave_levels},
+ * {@code _square_and_smooth}; notes/mosqito.md §2 steps 1–3). Streams: the filter states of each band persist
+ * between calls, so a signal can be fed chunk by chunk; bands are independent and may run concurrently.
+ */
+final class ThirdOctaveFilterBank {
+    static final int BANDS = CoreLoudness.THIRD_OCTAVE_BANDS;
+    /** 48 kHz samples per 2 kHz level sample. */
+    static final int DECIMATION = 24;
+    private static final int BLOCK_SAMPLES = 100 * DECIMATION;
+
+    /**
+     * ISO 532-1:2017 Table A.2 / MoSQITo 1.2.1 _third_octave_levels.py, third_octave_filter: per band, the
+     * differences (a1, a2) of the three sections' denominators to the reference rows of Table A.1
+     * (denominator [1, −2, 1]); the numerator differences are all 0. Section k: d1, d2 at indices 2k, 2k+1.
+     */
+    private static final double[][] DENOMINATOR_DIFFERENCE = {
+        {-6.70260e-04, 6.59453e-04, -3.75071e-04, 3.61926e-04, -3.06523e-04, 2.97634e-04},
+        {-8.47258e-04, 8.30131e-04, -4.76448e-04, 4.55616e-04, -3.88773e-04, 3.74685e-04},
+        {-1.07210e-03, 1.04496e-03, -6.06567e-04, 5.73553e-04, -4.94004e-04, 4.71677e-04},
+        {-1.35836e-03, 1.31535e-03, -7.74327e-04, 7.22007e-04, -6.29154e-04, 5.93771e-04},
+        {-1.72380e-03, 1.65564e-03, -9.91780e-04, 9.08866e-04, -8.03529e-04, 7.47455e-04},
+        {-2.19188e-03, 2.08388e-03, -1.27545e-03, 1.14406e-03, -1.02976e-03, 9.40900e-04},
+        {-2.79386e-03, 2.62274e-03, -1.64828e-03, 1.44006e-03, -1.32520e-03, 1.18438e-03},
+        {-3.57182e-03, 3.30071e-03, -2.14252e-03, 1.81258e-03, -1.71397e-03, 1.49082e-03},
+        {-4.58305e-03, 4.15355e-03, -2.80413e-03, 2.28135e-03, -2.23006e-03, 1.87646e-03},
+        {-5.90655e-03, 5.22622e-03, -3.69947e-03, 2.87118e-03, -2.92205e-03, 2.36178e-03},
+        {-7.65243e-03, 6.57493e-03, -4.92540e-03, 3.61318e-03, -3.86007e-03, 2.97240e-03},
+        {-1.00023e-02, 8.29610e-03, -6.63788e-03, 4.55999e-03, -5.15982e-03, 3.75306e-03},
+        {-1.31230e-02, 1.04220e-02, -9.02274e-03, 5.73132e-03, -6.94543e-03, 4.71734e-03},
+        {-1.73693e-02, 1.30947e-02, -1.24176e-02, 7.20526e-03, -9.46002e-03, 5.93145e-03},
+        {-2.31934e-02, 1.64308e-02, -1.73009e-02, 9.04761e-03, -1.30358e-02, 7.44926e-03},
+        {-3.13292e-02, 2.06370e-02, -2.44342e-02, 1.13731e-02, -1.82108e-02, 9.36778e-03},
+        {-4.28261e-02, 2.59325e-02, -3.49619e-02, 1.43046e-02, -2.57855e-02, 1.17912e-02},
+        {-5.91733e-02, 3.25054e-02, -5.06072e-02, 1.79513e-02, -3.69401e-02, 1.48094e-02},
+        {-8.26348e-02, 4.05894e-02, -7.40348e-02, 2.24476e-02, -5.34977e-02, 1.85371e-02},
+        {-1.17018e-01, 5.08116e-02, -1.09516e-01, 2.81387e-02, -7.85097e-02, 2.32872e-02},
+        {-1.67714e-01, 6.37872e-02, -1.63378e-01, 3.53729e-02, -1.16419e-01, 2.93723e-02},
+        {-2.42528e-01, 7.98576e-02, -2.45161e-01, 4.43370e-02, -1.73972e-01, 3.70015e-02},
+        {-3.53142e-01, 9.96330e-02, -3.69163e-01, 5.53535e-02, -2.61399e-01, 4.65428e-02},
+        {-5.16316e-01, 1.24177e-01, -5.55473e-01, 6.89403e-02, -3.93998e-01, 5.86715e-02},
+        {-7.56635e-01, 1.55023e-01, -8.34281e-01, 8.58123e-02, -5.94547e-01, 7.43960e-02},
+        {-1.10165e+00, 1.91713e-01, -1.23939e+00, 1.05243e-01, -8.91666e-01, 9.40354e-02},
+        {-1.58477e+00, 2.39049e-01, -1.80505e+00, 1.28794e-01, -1.32500e+00, 1.21333e-01},
+        {-2.50630e+00, 1.42308e-01, -2.19464e+00, 2.76470e-01, -1.90231e+00, 1.47304e-01},
+    };
+
+    /** ISO 532-1:2017 Table A.2 / MoSQITo 1.2.1 _third_octave_levels.py, filter_gain: gain per band. */
+    private static final double[] GAIN = {
+        4.30764e-11, 8.59340e-11, 1.71424e-10, 3.41944e-10, 6.82035e-10, 1.36026e-09, 2.71261e-09, 5.40870e-09,
+        1.07826e-08, 2.14910e-08, 4.28228e-08, 8.54316e-08, 1.70009e-07, 3.38215e-07, 6.71990e-07, 1.33531e-06,
+        2.65172e-06, 5.25477e-06, 1.03780e-05, 2.04870e-05, 4.05198e-05, 7.97914e-05, 1.56511e-04, 3.04954e-04,
+        5.99157e-04, 1.16544e-03, 2.27488e-03, 3.91006e-03};
+
+    /** ISO 532-1 6.3: intensity floor added before the logarithm, and the reference intensity (20 µPa)². */
+    private static final double TINY_INTENSITY = 1e-12;
+    private static final double REFERENCE_INTENSITY = 4e-10;
+
+    // Per band: denominators (a1, a2) of the three sections, and the smoothing pole.
+    private final double[][] denominator = new double[BANDS][6];
+    private final double[] smoothingPole = new double[BANDS];
+    /** Per band: DF-II-transposed states (2 per section) then the three smoothing outputs. */
+    private final double[][] state = new double[BANDS][9];
+    /** Per band: band-passed samples of the current block (a multiple of 24 samples, 50 ms; stays in cache). */
+    private final double[][] block = new double[BANDS][BLOCK_SAMPLES];
+
+    ThirdOctaveFilterBank() {
+        for (int band = 0; band < BANDS; band++) {
+            for (int section = 0; section < 3; section++) {
+                // Table A.1 reference denominator [1, -2, 1] minus the Table A.2 differences.
+                denominator[band][2 * section] = -2 - DENOMINATOR_DIFFERENCE[band][2 * section];
+                denominator[band][2 * section + 1] = 1 - DENOMINATOR_DIFFERENCE[band][2 * section + 1];
+            }
+            // ISO 532-1 6.3: time constant 2/(3·fc) up to 1 kHz, 2/3 ms above; exact centre fc = 1000·10^((i−16)/10).
+            double centreHz = Math.pow(10, (band - 16) / 10.0) * 1000;
+            double tau = centreHz <= 1000 ? 2 / (3 * centreHz) : 2 / (3 * 1000.0);
+            smoothingPole[band] = Math.exp(-1 / (48000 * tau));
+        }
+    }
+
+    /**
+     * Filters samples [from, to) of {@code pressurePa} (48 kHz) through one band and writes the level (dB) of
+     * every sample whose index is a multiple of 24 to {@code levelsOut}, starting at index 0 for the first such
+     * sample; {@code from} must be a multiple of 24. Returns the largest level written.
+     */
+    double process(int band, double[] pressurePa, int from, int to, double[] levelsOut) {
+        double maxLevel = Double.NEGATIVE_INFINITY;
+        int frame = 0;
+        for (int blockStart = from; blockStart < to; blockStart += BLOCK_SAMPLES) {
+            int blockEnd = Math.min(blockStart + BLOCK_SAMPLES, to);
+            bandPass(band, pressurePa, blockStart, blockEnd);
+            maxLevel = Math.max(maxLevel, squareSmoothAndDecimate(band, blockEnd - blockStart, levelsOut, frame));
+            frame += (blockEnd - blockStart + DECIMATION - 1) / DECIMATION;
+        }
+        return maxLevel;
+    }
+
+    /**
+     * The three biquads of the band into its block buffer: transposed direct form II in scipy sosfilt's
+     * operation order; numerators [1, 2, 1], [1, 0, −1], [1, −2, 1] (Table A.1), so the products with ±1, ±2, 0
+     * are exact and left out. Kept apart from the smoothing so each loop's state fits in registers.
+     */
+    private void bandPass(int band, double[] pressurePa, int from, int to) {
+        double[] a = denominator[band];
+        double a11 = a[0];
+        double a12 = a[1];
+        double a21 = a[2];
+        double a22 = a[3];
+        double a31 = a[4];
+        double a32 = a[5];
+        double[] st = state[band];
+        double z10 = st[0];
+        double z11 = st[1];
+        double z20 = st[2];
+        double z21 = st[3];
+        double z30 = st[4];
+        double z31 = st[5];
+        double[] out = block[band];
+        for (int s = from, i = 0; s < to; s++, i++) {
+            double x = pressurePa[s];
+            double y1 = x + z10;
+            z10 = 2 * x - a11 * y1 + z11;
+            z11 = x - a12 * y1;
+            double y2 = y1 + z20;
+            z20 = -a21 * y2 + z21;
+            z21 = -y1 - a22 * y2;
+            double y3 = y2 + z30;
+            z30 = -2 * y2 - a31 * y3 + z31;
+            z31 = y2 - a32 * y3;
+            out[i] = y3;
+        }
+        st[0] = z10;
+        st[1] = z11;
+        st[2] = z20;
+        st[3] = z21;
+        st[4] = z30;
+        st[5] = z31;
+    }
+
+    /**
+     * Band gain, squaring and three first-order low-pass filters y[n] = (1 − a)·x[n] + a·y[n−1] (ISO 532-1 6.3)
+     * over the block buffer; the level of every 24th sample goes to levelsOut from index firstFrame. The block
+     * starts at a multiple of 24. Returns the largest level written.
+     */
+    private double squareSmoothAndDecimate(int band, int count, double[] levelsOut, int firstFrame) {
+        double gain = GAIN[band];
+        double pole = smoothingPole[band];
+        double feed = 1 - pole;
+        double[] st = state[band];
+        double s1 = st[6];
+        double s2 = st[7];
+        double s3 = st[8];
+        double[] in = block[band];
+        double maxLevel = Double.NEGATIVE_INFINITY;
+        int frame = firstFrame;
+        for (int i = 0; i < count; i++) {
+            double v = gain * in[i];
+            v = v * v;
+            s1 = feed * v + pole * s1;
+            s2 = feed * s1 + pole * s2;
+            s3 = feed * s2 + pole * s3;
+            if (i % DECIMATION == 0) {
+                double level = 10 * Math.log10((s3 + TINY_INTENSITY) / REFERENCE_INTENSITY);
+                levelsOut[frame++] = level;
+                maxLevel = Math.max(maxLevel, level);
+            }
+        }
+        st[6] = s1;
+        st[7] = s2;
+        st[8] = s3;
+        return maxLevel;
+    }
+}
