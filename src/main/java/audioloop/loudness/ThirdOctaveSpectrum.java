@@ -37,8 +37,10 @@ public final class ThirdOctaveSpectrum {
     private static final double REFERENCE_PRESSURE_PA = 2e-5;
     /** MoSQITo's amp2db replaces an rms of exactly 0 by this before the logarithm. */
     private static final double ZERO_RMS_SUBSTITUTE = 2e-12;
-    /** Full-rate bands per task: three cascades of three sections keep both FPU pipes busy. */
-    private static final int BANDS_PER_TASK = 3;
+    /** Full-rate bands per task: the filter kernel runs two cascades side by side (see SosBank). */
+    private static final int BANDS_PER_TASK = 2;
+    /** Samples filtered per kernel call when reducing band outputs (whole pairwise blocks, ≤ 32 KB per band). */
+    private static final int RUN = 4096;
 
     private ThirdOctaveSpectrum() {
     }
@@ -83,11 +85,17 @@ public final class ThirdOctaveSpectrum {
             List<Integer> group = fullRate.subList(from, Math.min(from + BANDS_PER_TASK, fullRate.size()));
             tasks.add(ForkJoinTask.adapt(() -> storeLevels(pressurePa, bands, group, levels)));
         }
-        // Decimated bands: one task per decimation factor (bands sharing q share the decimated signal).
-        for (var entry : byDecimation.entrySet()) {
+        // Decimated bands: bands sharing q share the decimated signal; two factors per task, whose
+        // anti-aliasing filters run side by side.
+        List<Integer> factors = new ArrayList<>(byDecimation.keySet());
+        for (int from = 0; from < factors.size(); from += 2) {
+            int[] group = factors.subList(from, Math.min(from + 2, factors.size())).stream()
+                    .mapToInt(Integer::intValue).toArray();
             tasks.add(ForkJoinTask.adapt(() -> {
-                double[] decimated = SosFilter.decimate(pressurePa, entry.getKey());
-                storeLevels(decimated, bands, entry.getValue(), levels);
+                double[][] decimated = SosFilter.decimateEach(pressurePa, group);
+                for (int g = 0; g < group.length; g++) {
+                    storeLevels(decimated[g], bands, byDecimation.get(group[g]), levels);
+                }
             }));
         }
         ForkJoinTask.invokeAll(tasks);
@@ -109,7 +117,8 @@ public final class ThirdOctaveSpectrum {
 
     /**
      * np.mean(sosfilt(sos_c, x)**2) for each cascade c, without storing the filtered signals: the output is
-     * produced block by block in numpy's pairwise-summation blocks and squared and reduced per block.
+     * produced a run of numpy's pairwise-summation blocks at a time (up to {@link #RUN} samples, few enough to
+     * stay in cache), squared, and reduced per block; the block sums are then combined as numpy does.
      */
     static double[] meanSquaresOfOutputs(double[] x, double[][]... cascades) {
         int n = x.length;
@@ -120,17 +129,25 @@ public final class ThirdOctaveSpectrum {
         double[][] blockSums = new double[count][blocks];
         double[][] inputs = new double[count][];
         Arrays.fill(inputs, x);
-        double[][] outputs = new double[count][PairwiseSum.BLOCK];
-        for (int b = 0; b < blocks; b++) {
-            int length = bounds[b + 1] - bounds[b];
-            bank.filter(inputs, bounds[b], outputs, 0, 1, length);
+        double[][] outputs = new double[count][RUN];
+        int firstBlock = 0;
+        while (firstBlock < blocks) {
+            int endBlock = firstBlock + 1;
+            while (endBlock < blocks && bounds[endBlock + 1] - bounds[firstBlock] <= RUN) {
+                endBlock++;
+            }
+            int start = bounds[firstBlock];
+            bank.filter(inputs, start, outputs, 0, 1, bounds[endBlock] - start);
             for (int c = 0; c < count; c++) {
                 double[] y = outputs[c];
-                for (int i = 0; i < length; i++) {
+                for (int i = 0, length = bounds[endBlock] - start; i < length; i++) {
                     y[i] *= y[i];
                 }
-                blockSums[c][b] = PairwiseSum.blockSum(y, 0, length);
+                for (int b = firstBlock; b < endBlock; b++) {
+                    blockSums[c][b] = PairwiseSum.blockSum(y, bounds[b] - start, bounds[b + 1] - bounds[b]);
+                }
             }
+            firstBlock = endBlock;
         }
         double[] meanSquares = new double[count];
         for (int c = 0; c < count; c++) {
