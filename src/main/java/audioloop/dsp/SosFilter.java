@@ -129,29 +129,28 @@ public final class SosFilter {
         if (n <= edge) {
             throw new IllegalArgumentException("the signal must be longer than padlen = " + edge + " samples, got " + n);
         }
-        double[] ext = oddExtension(x, edge);
         int cascades = filters.length;
         double[][] work = new double[cascades][];
         double[][][] zi = new double[cascades][][];
         SosBank bank = new SosBank(filters);
         for (int c = 0; c < cascades; c++) {
-            work[c] = c == 0 ? ext : ext.clone();
+            work[c] = new double[n + 2 * edge];
+            oddExtension(x, edge, work[c]);
             zi[c] = sosfiltZi(filters[c]);
-            bank.setState(c, zi[c], ext[0]);
+            bank.setState(c, zi[c], work[c][0]);
         }
-        bank.filter(work, 0, work, 0, 1, ext.length);
-        int last = ext.length - 1;
+        int last = n + 2 * edge - 1;
+        bank.filter(work, 0, work, 0, 1, last + 1);
         for (int c = 0; c < cascades; c++) {
             bank.setState(c, zi[c], work[c][last]);
         }
-        bank.filter(work, last, work, last, -1, ext.length);
+        bank.filter(work, last, work, last, -1, last + 1);
         return work;
     }
 
-    /** scipy's odd_ext: 2·x[0] − x[edge … 1] before, 2·x[n−1] − x[n−2 … n−1−edge] after. */
-    static double[] oddExtension(double[] x, int edge) {
+    /** scipy's odd_ext into ext (length n + 2·edge): 2·x[0] − x[edge … 1], x, 2·x[n−1] − x[n−2 … n−1−edge]. */
+    static void oddExtension(double[] x, int edge, double[] ext) {
         int n = x.length;
-        double[] ext = new double[n + 2 * edge];
         double left = 2 * x[0];
         double right = 2 * x[n - 1];
         for (int i = 0; i < edge; i++) {
@@ -159,6 +158,5 @@ public final class SosFilter {
             ext[n + edge + i] = right - x[n - 2 - i];
         }
         System.arraycopy(x, 0, ext, edge, n);
-        return ext;
     }
 }

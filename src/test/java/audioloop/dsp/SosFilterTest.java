@@ -131,8 +131,9 @@ class SosFilterTest {
         assertEquals(27, SosFilter.defaultPadLength(SosFilter.antiAliasing(10)));
         // a first-order section (b2 = a2 = 0) counts one tap less
         assertEquals(6, SosFilter.defaultPadLength(new double[][] {{1, 0.5, 0, 1, -0.5, 0}}));
-        assertArrayEquals(new double[] {-2, 0, 1, 2, 4, 7, 11, 15, 18},
-                SosFilter.oddExtension(new double[] {1, 2, 4, 7, 11}, 2));
+        double[] ext = new double[9];
+        SosFilter.oddExtension(new double[] {1, 2, 4, 7, 11}, 2, ext);
+        assertArrayEquals(new double[] {-2, 0, 1, 2, 4, 7, 11, 15, 18}, ext);
         assertThrows(IllegalArgumentException.class, () -> SosFilter.decimate(new double[27], 2));
         assertEquals(14, SosFilter.decimate(new double[28], 2).length);
     }
