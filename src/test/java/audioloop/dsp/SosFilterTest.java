@@ -71,6 +71,20 @@ class SosFilterTest {
         bank.filter(new double[][] {x}, 1000, new double[][] {pieces}, 1000, 1, x.length - 1000);
         assertArrayEquals(whole, pieces);
 
+        // pieces of 1 … 7 samples: shorter and longer than the kernel's pipeline, for 3, 4 and 6 sections
+        double[][][] cascades = {IirDesign.butterBandpass(3, 0.1, 0.2), sos, IirDesign.butterBandpass(6, 0.1, 0.2)};
+        SosBank small = new SosBank(cascades);
+        double[][] out = new double[3][x.length];
+        Random lengths = new Random(3);
+        for (int start = 0; start < x.length; ) {
+            int length = Math.min(1 + lengths.nextInt(7), x.length - start);
+            small.filter(new double[][] {x, x, x}, start, out, start, 1, length);
+            start += length;
+        }
+        for (int c = 0; c < cascades.length; c++) {
+            assertArrayEquals(plainSosfilt(cascades[c], x), out[c], "cascade " + c);
+        }
+
         double[] inPlace = x.clone();
         new SosBank(sos).filter(new double[][] {inPlace}, x.length - 1, new double[][] {inPlace}, x.length - 1, -1, x.length);
         assertArrayEquals(reversed(SosFilter.sosfilt(sos, reversed(x))), inPlace);
