@@ -17,6 +17,8 @@ final class FrameAnalyzer {
     private static final double LN10 = Math.log(10.0);
     /** Components above 24 Bark (notes/mosqito.md §6.14) are put into the last channel; see {@link #addComponent}. */
     private static final int LAST_CHANNEL = CHANNELS - 1;
+    /** rms(hBP)/h0 below which the band-passed envelope is rounding noise (see {@link #channelEnvelope}). */
+    private static final double NUMERICALLY_FLAT = 1e-12;
 
     private final RoughnessModel model;
     private final DoubleFFT_1D fft;
@@ -237,7 +239,12 @@ final class FrameAnalyzer {
             energy += re[i] * re[i] + im[i] * im[i];
         }
         meanExcitation[c] = h0;
-        envelopeEnergy[c] = energy;
+        // A channel whose band-passed envelope is zero in exact arithmetic (typically a single spectral line:
+        // |cos| has harmonics only at multiples of 2f, outside 10–495 Hz) still yields transform rounding noise,
+        // rms(hBP)/h0 ≈ 1e-17. MoSQITo correlates that noise (§6.13 only rejects exact zeros), and the resulting
+        // k_c — an arbitrary number in [−1, 1] that depends on numpy's FFT internals — multiplies into R'_{c+2}.
+        // We treat an envelope below 1e-12·h0 as zero (k = 0); no real modulation is that shallow.
+        envelopeEnergy[c] = Math.sqrt(2.0 * energy) / n > NUMERICALLY_FLAT * h0 ? energy : 0.0;
     }
 
     /**
