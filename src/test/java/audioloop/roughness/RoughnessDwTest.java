@@ -1,0 +1,117 @@
+package audioloop.roughness;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.ForkJoinPool;
+import org.junit.jupiter.api.Test;
+
+/** Self-contained checks on signals generated here (no ../shared needed). */
+class RoughnessDwTest {
+    private static final int FS = 48000;
+
+    /** One second at 48 kHz of (1 + m·sin 2π·fm·t)·sin 2π·fc·t, scaled to the given rms level in dB SPL. */
+    private static double[] amTone(double fc, double fm, double depth, double levelDb) {
+        double[] x = new double[FS];
+        double sumSq = 0.0;
+        for (int i = 0; i < x.length; i++) {
+            double t = (double) i / FS;
+            x[i] = (1 + depth * Math.sin(2 * Math.PI * fm * t)) * Math.sin(2 * Math.PI * fc * t);
+            sumSq += x[i] * x[i];
+        }
+        double gain = 2e-5 * Math.pow(10, levelDb / 20) / Math.sqrt(sumSq / x.length);
+        for (int i = 0; i < x.length; i++) {
+            x[i] *= gain;
+        }
+        return x;
+    }
+
+    @Test
+    void referenceStimulusIsOneAsper() {
+        // Daniel & Weber's calibration: 1 kHz, 100 % AM at 70 Hz, 60 dB → 1 asper (MoSQITo's test: ±17 %).
+        // MoSQITo 1.2.1 on this exact signal (run here): R = 1.0192112 in every frame.
+        RoughnessResult result = RoughnessDw.compute(amTone(1000, 70, 1, 60), FS);
+        assertEquals(9, result.roughnessAsper().length);
+        for (double r : result.roughnessAsper()) {
+            assertEquals(1.0192112, r, 1e-3);
+        }
+        assertTrue(result.warnings().isEmpty());
+    }
+
+    @Test
+    void unmodulatedToneIsAlmostSmooth() {
+        // MoSQITo: 5.9e-4 asper (the Blackman window's own envelope), three orders below the AM tone.
+        for (double r : RoughnessDw.compute(amTone(1000, 70, 0, 60), FS).roughnessAsper()) {
+            assertTrue(r >= 0 && r < 1e-3, "R = " + r);
+        }
+    }
+
+    @Test
+    void silenceHasNoRoughness() {
+        RoughnessResult result = RoughnessDw.compute(new double[FS], FS);
+        for (double r : result.roughnessAsper()) {
+            assertEquals(0.0, r);
+        }
+    }
+
+    @Test
+    void roughnessGrowsWithModulationDepth() {
+        // Zwicker & Fastl §11.1: R ∝ m^p with p ≈ 1.6 … 2; here simply strictly increasing in m.
+        double previous = -1;
+        for (double depth : new double[] {0.25, 0.5, 0.75, 1.0}) {
+            double r = RoughnessDw.compute(amTone(1000, 70, depth, 60), FS).meanAsper();
+            assertTrue(r > previous, "m = " + depth + ": R = " + r);
+            previous = r;
+        }
+    }
+
+    @Test
+    void inputShorterThanOneFrameIsRejected() {
+        assertEquals(9600, RoughnessDw.frameLength(FS));
+        assertThrows(IllegalArgumentException.class, () -> RoughnessDw.compute(new double[FS / 10], FS));
+        assertEquals(1, RoughnessDw.compute(new double[9600], FS).roughnessAsper().length);
+    }
+
+    @Test
+    void frameTimesAreFrameCentres() {
+        RoughnessResult result = RoughnessDw.compute(new double[FS], FS);
+        double[] t = result.timeS();
+        assertEquals(9, t.length); // frames start every 4800 samples while start + 9600 ≤ 48000
+        for (int l = 0; l < t.length; l++) {
+            assertEquals((l * 4800 + 4799.5) / FS, t[l], 1e-15);
+        }
+    }
+
+    @Test
+    void loudToneAbove24BarkGivesFiniteResultAndWarning() {
+        // notes/mosqito.md §6.14: MoSQITo raises IndexError on this input (17 kHz ≈ 24.2 Bark, audible at 110 dB).
+        RoughnessResult loud = RoughnessDw.compute(amTone(17000, 0, 0, 110), FS);
+        for (double r : loud.roughnessAsper()) {
+            assertTrue(Double.isFinite(r) && r >= 0 && r < 0.01, "R = " + r);
+        }
+        assertEquals(1, loud.warnings().size());
+        // At 100 dB the tone is below the roughness threshold there, MoSQITo returns 0 and so do we, silently.
+        RoughnessResult quieter = RoughnessDw.compute(amTone(17000, 0, 0, 100), FS);
+        for (double r : quieter.roughnessAsper()) {
+            assertEquals(0.0, r);
+        }
+        assertTrue(quieter.warnings().isEmpty());
+    }
+
+    @Test
+    void resultDoesNotDependOnPoolSize() throws Exception {
+        double[] x = amTone(500, 40, 0.7, 70);
+        assertArrayEquals(inPool(1, x), inPool(3, x)); // 4 chunks of frames against 9
+    }
+
+    private static double[] inPool(int parallelism, double[] x) throws Exception {
+        ForkJoinPool pool = new ForkJoinPool(parallelism);
+        try {
+            return pool.submit(() -> RoughnessDw.compute(x, FS)).get().roughnessAsper();
+        } finally {
+            pool.shutdown();
+        }
+    }
+}
