@@ -1,9 +1,10 @@
 package audioloop.spectral;
 
+import java.util.List;
 import java.util.concurrent.ForkJoinTask;
 
 /**
- * The spectral block: one STFT, then every frame-wise librosa feature from it (notes/librosa.md §1–§11).
+ * The spectral block: one STFT, then every librosa feature from it (notes/librosa.md §1–§13) and the pitch track.
  * The features are independent tasks run with {@link ForkJoinTask#invokeAll} inside the caller's pool; each is
  * computed sequentially, so the result does not depend on the pool size.
  */
@@ -28,14 +29,22 @@ public final class SpectralAnalyzer {
         ForkJoinTask<double[]> flatness = ForkJoinTask.adapt(() -> SpectralFlatness.frames(magnitude));
         ForkJoinTask<double[][]> contrast = ForkJoinTask.adapt(() -> SpectralContrast.frames(magnitude));
         ForkJoinTask<MelFeatures> mel = ForkJoinTask.adapt(() -> MelFeatures.of(magnitude));
-        ForkJoinTask.invokeAll(rms, zcr, centroidAndBandwidth, rolloff, flatness, contrast, mel);
+        ForkJoinTask<double[]> tuning = ForkJoinTask.adapt(() -> new double[] {Tuning.estimate(magnitude)});
+        ForkJoinTask<PitchTrack> pitch = ForkJoinTask.adapt(() -> Pitch.track(y48k));
+        ForkJoinTask.invokeAll(List.of(mel, pitch, contrast, flatness, tuning, rms, zcr, centroidAndBandwidth, rolloff));
+        double tuningValue = tuning.join()[0];
+        MelFeatures melFeatures = mel.join();
         return new SpectralFrames(rms.join(), zcr.join(), centroidAndBandwidth.join()[0],
                 centroidAndBandwidth.join()[1], rolloff.join(), flatness.join(), contrast.join(),
-                mel.join().power(), mel.join().db(), mel.join().mfcc());
+                melFeatures.power(), melFeatures.db(), melFeatures.mfcc(), Chroma.stft(magnitude, tuningValue),
+                tuningValue, melFeatures.onsetStrength(), melFeatures.beats(), pitch.join());
     }
 
-    /** The mel chain: power spectrogram, its dB (global 80 dB floor, §10) and the MFCCs of that (§11). */
-    private record MelFeatures(double[][] power, double[][] db, double[][] mfcc) {
+    /**
+     * The mel chain: power spectrogram, its dB (global 80 dB floor, §10), the MFCCs of that (§11), the onset
+     * envelope (mean over bands, §13.1) and the beats, which librosa tracks on the median-aggregated envelope (§13.2).
+     */
+    private record MelFeatures(double[][] power, double[][] db, double[][] mfcc, double[] onsetStrength, Beats beats) {
         static MelFeatures of(double[][] magnitude) {
             double[][] power = MelFilterbank.librosaDefault().power(magnitude);
             double[][] db = new double[power.length][];
@@ -43,7 +52,9 @@ public final class SpectralAnalyzer {
                 db[t] = power[t].clone();
             }
             PowerToDb.inPlace(db);
-            return new MelFeatures(power, db, Mfcc.frames(db, Mfcc.N_MFCC));
+            return new MelFeatures(power, db, Mfcc.frames(db, Mfcc.N_MFCC),
+                    OnsetStrength.fromMelDb(db, OnsetStrength.Aggregate.MEAN),
+                    BeatTracker.track(OnsetStrength.fromMelDb(db, OnsetStrength.Aggregate.MEDIAN)));
         }
     }
 }

@@ -12,6 +12,8 @@ public final class Stft {
     public static final int N_FFT = 2048;
     public static final int HOP = 512;
     public static final int BINS = N_FFT / 2 + 1;
+    /** ≈ 5.5 s of audio per fork/join task: large enough to amortise a plan, small enough to balance two cores. */
+    private static final int FRAMES_PER_TASK = 512;
 
     private Stft() {
     }
@@ -39,27 +41,34 @@ public final class Stft {
     public static double[][] magnitude(double[] y) {
         int frames = frameCount(y.length);
         double[] window = periodicHann(N_FFT);
-        DoubleFFT_1D fft = Fft.plan(N_FFT);
-        double[] buf = new double[N_FFT];
         double[][] out = new double[frames][];
-        for (int t = 0; t < frames; t++) {
-            int start = t * HOP - N_FFT / 2;
-            for (int i = 0; i < N_FFT; i++) {
-                int s = start + i;
-                buf[i] = (s >= 0 && s < y.length) ? y[s] * window[i] : 0.0;
+        // Frames are independent: chunks of them run as fork/join tasks, each with its own plan and buffer.
+        FrameChunks.forEach(frames, FRAMES_PER_TASK, (chunk, from, to) -> {
+            DoubleFFT_1D fft = Fft.plan(N_FFT);
+            double[] buf = new double[N_FFT];
+            for (int t = from; t < to; t++) {
+                out[t] = frameMagnitude(y, t, window, fft, buf);
             }
-            fft.realForward(buf);
-            double[] mag = new double[BINS];
-            // JTransforms packing: buf[0] = Re(0), buf[1] = Re(N/2), buf[2k], buf[2k+1] = Re, Im of bin k.
-            mag[0] = Math.abs(buf[0]);
-            mag[BINS - 1] = Math.abs(buf[1]);
-            for (int k = 1; k < BINS - 1; k++) {
-                double re = buf[2 * k];
-                double im = buf[2 * k + 1];
-                mag[k] = Math.sqrt(re * re + im * im);
-            }
-            out[t] = mag;
-        }
+        });
         return out;
+    }
+
+    private static double[] frameMagnitude(double[] y, int t, double[] window, DoubleFFT_1D fft, double[] buf) {
+        int start = t * HOP - N_FFT / 2;
+        for (int i = 0; i < N_FFT; i++) {
+            int s = start + i;
+            buf[i] = (s >= 0 && s < y.length) ? y[s] * window[i] : 0.0;
+        }
+        fft.realForward(buf);
+        double[] mag = new double[BINS];
+        // JTransforms packing: buf[0] = Re(0), buf[1] = Re(N/2), buf[2k], buf[2k+1] = Re, Im of bin k.
+        mag[0] = Math.abs(buf[0]);
+        mag[BINS - 1] = Math.abs(buf[1]);
+        for (int k = 1; k < BINS - 1; k++) {
+            double re = buf[2 * k];
+            double im = buf[2 * k + 1];
+            mag[k] = Math.sqrt(re * re + im * im);
+        }
+        return mag;
     }
 }
