@@ -1,0 +1,237 @@
+package audioloop.cli;
+
+import audioloop.loudness.SoundField;
+import audioloop.pipeline.AnalysisOptions;
+import audioloop.pipeline.Batch;
+import audioloop.pipeline.FileFailure;
+import audioloop.pipeline.Metric;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ForkJoinPool;
+import java.util.stream.Stream;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code audioloop analyze [OPTIONS] FILE|DIR...}: options, inputs and outputs exactly as spec/cli.md. */
+@Command(name = "analyze", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        sortOptions = false, usageHelpAutoWidth = true,
+        description = {"Analyse WAV files and print JSON: one object for one file, JSON Lines (one compact object per "
+                + "file, in the order given) for several files or a directory (its *.wav files, recursively, sorted).",
+                "Exit codes: 0 all analysed, 1 a file failed (the others are still printed), 2 usage error, 3 internal error."})
+final class AnalyzeCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--calibration", paramLabel = "PA", defaultValue = "1.0",
+            description = "Pascals per digital full scale: sample value 1.0 = PA pascals (ISO 532-1 test files: "
+                    + "2.8284271247461903). Default: ${DEFAULT-VALUE}.")
+    double calibrationPaPerFs;
+
+    @Option(names = "--field", paramLabel = "free|diffuse", defaultValue = "free",
+            description = "Sound field for ISO 532-1 loudness. Default: ${DEFAULT-VALUE}.")
+    SoundField field;
+
+    @Option(names = "--metrics", paramLabel = "LIST", defaultValue = "spectral,loudness,sharpness,roughness",
+            description = "Comma list of spectral, loudness, sharpness, roughness (sharpness implies loudness). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    String metrics;
+
+    @Option(names = "--series", description = "Include the time series (N(t), S(t), R(t), spectral frames).")
+    boolean series;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Parallelism of the worker pool. Default: the number of cores.")
+    Integer threads;
+
+    @Option(names = "--profile", paramLabel = "FILE.jfr",
+            description = "Write a Java Flight Recorder recording of the whole run to FILE (jfr print --events audioloop.Stage FILE).")
+    Path profile;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the JSON to FILE (atomically) instead of stdout.")
+    Path output;
+
+    @Option(names = "--progress", negatable = true,
+            description = "Progress bar on stderr. Default: only when stderr is a terminal and there is more than one file.")
+    Boolean progress;
+
+    @Option(names = "--verbose", description = "Print stack traces of failures on stderr.")
+    boolean verbose;
+
+    @Parameters(paramLabel = "FILE|DIR", arity = "1..*", description = "WAV files, or directories searched recursively for *.wav.")
+    List<Path> paths;
+
+    @Override
+    public Integer call() throws Exception {
+        AnalysisOptions options = options();
+        int parallelism = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (parallelism < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1, got " + parallelism);
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        try (Profiler profiler = Profiler.start(profile)) {
+            Inputs inputs = Inputs.expand(paths);
+            boolean jsonLines = inputs.batch();
+            int[] failures = new int[2]; // [input failures, internal failures]
+            try (AtomicOutput sink = AtomicOutput.open(output, spec.commandLine().getOut());
+                 ProgressBar bar = progressBar(inputs.files().size())) {
+                JsonReport report = new JsonReport(sink.writer(), jsonLines);
+                for (FileFailure failure : inputs.failures()) {
+                    reportFailure(failure, report, err, jsonLines, failures);
+                }
+                ForkJoinPool pool = new ForkJoinPool(parallelism);
+                try {
+                    new Batch(options, pool).run(inputs.files(), outcome -> {
+                        if (outcome.failure() != null) {
+                            reportFailure(outcome.failure(), report, err, jsonLines, failures);
+                        } else {
+                            report.write(outcome.analysis());
+                        }
+                        if (bar != null) {
+                            bar.step();
+                        }
+                    });
+                } finally {
+                    pool.shutdownNow();
+                }
+                sink.commit();
+            }
+            return failures[1] > 0 ? Main.EXIT_INTERNAL : failures[0] > 0 ? Main.EXIT_FILE_FAILED : Main.EXIT_OK;
+        }
+    }
+
+    private AnalysisOptions options() {
+        Set<Metric> metricSet;
+        try {
+            metricSet = Metric.parseList(metrics);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--metrics: " + e.getMessage());
+        }
+        try {
+            return new AnalysisOptions(calibrationPaPerFs, field, metricSet, series);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--calibration: " + e.getMessage());
+        }
+    }
+
+    private void reportFailure(FileFailure failure, JsonReport report, PrintWriter err, boolean jsonLines, int[] failures) {
+        err.println("audioloop: " + failure.file() + ": " + failure.message());
+        if (verbose && failure.cause() != null) {
+            failure.cause().printStackTrace(err);
+        }
+        if (jsonLines) {
+            report.writeError(failure.file(), failure.message());
+        }
+        failures[failure.internal() ? 1 : 0]++;
+    }
+
+    private ProgressBar progressBar(int files) {
+        boolean show = progress != null ? progress : files > 1 && stderrIsTerminal();
+        if (!show) {
+            return null;
+        }
+        return new ProgressBarBuilder().setTaskName("analyze").setInitialMax(files).setUnit(" files", 1)
+                .setConsumer(new ConsoleProgressBarConsumer(System.err)).build();
+    }
+
+    /** The launcher tells us (it can test fd 2); {@code java -jar} alone falls back to "is there a console". */
+    private static boolean stderrIsTerminal() {
+        String fromLauncher = System.getProperty("audioloop.stderrTty");
+        return fromLauncher != null ? Boolean.parseBoolean(fromLauncher) : System.console() != null;
+    }
+
+    /** The files to analyse, in output order, and the inputs that already failed (a directory that cannot be listed). */
+    record Inputs(List<Batch.Input> files, List<FileFailure> failures, boolean batch) {
+        static Inputs expand(List<Path> paths) {
+            List<Batch.Input> files = new ArrayList<>();
+            List<FileFailure> failures = new ArrayList<>();
+            boolean sawDirectory = false;
+            for (Path path : paths) {
+                if (Files.isDirectory(path)) {
+                    sawDirectory = true;
+                    try (Stream<Path> walk = Files.walk(path)) {
+                        List<Path> wavs = walk.filter(p -> Files.isRegularFile(p)
+                                        && p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".wav"))
+                                .sorted(Comparator.comparing((Path p) -> p.toString().toLowerCase(Locale.ROOT))
+                                        .thenComparing(Path::toString))
+                                .toList();
+                        if (wavs.isEmpty()) {
+                            failures.add(new FileFailure(path.toString(), "directory holds no *.wav files", false, null));
+                        }
+                        wavs.forEach(p -> files.add(new Batch.Input(p, p.toString())));
+                    } catch (IOException | java.io.UncheckedIOException e) {
+                        failures.add(new FileFailure(path.toString(), "cannot list directory: " + e.getMessage(), false, e));
+                    }
+                } else {
+                    files.add(new Batch.Input(path, path.toString()));
+                }
+            }
+            return new Inputs(files, failures, sawDirectory || paths.size() > 1);
+        }
+    }
+
+    /** Where the JSON goes: stdout, or a temporary file renamed over {@code -o FILE} only when the run completes. */
+    static final class AtomicOutput implements AutoCloseable {
+        private final Path target;
+        private final Path temporary;
+        private final PrintWriter writer;
+        private boolean committed;
+
+        private AtomicOutput(Path target, Path temporary, PrintWriter writer) {
+            this.target = target;
+            this.temporary = temporary;
+            this.writer = writer;
+        }
+
+        static AtomicOutput open(Path target, PrintWriter stdout) throws IOException {
+            if (target == null) {
+                return new AtomicOutput(null, null, stdout);
+            }
+            Path dir = target.toAbsolutePath().getParent();
+            Path temporary = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+            OutputStream stream = Files.newOutputStream(temporary);
+            return new AtomicOutput(target, temporary, new PrintWriter(new java.io.BufferedWriter(
+                    new java.io.OutputStreamWriter(stream, java.nio.charset.StandardCharsets.UTF_8))));
+        }
+
+        PrintWriter writer() {
+            return writer;
+        }
+
+        void commit() throws IOException {
+            writer.flush();
+            if (target != null) {
+                writer.close();
+                if (writer.checkError()) {
+                    throw new IOException("could not write " + temporary);
+                }
+                Files.move(temporary, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            }
+            committed = true;
+        }
+
+        @Override
+        public void close() throws IOException {
+            writer.flush();
+            if (target != null && !committed) {
+                writer.close();
+                Files.deleteIfExists(temporary);
+            }
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package audioloop.pipeline;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.function.Consumer;
+import java.util.ArrayList;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * Analyses many files, several at a time so that short files keep every core busy, and hands the outcomes to a
+ * consumer in input order. A file that fails yields a {@link FileFailure}; the others go on.
+ *
+ * <p>Each file is coordinated by a thread of a small fixed executor that only waits: all computation runs on the
+ * ForkJoinPool, so {@code --threads} bounds the CPU used. At most {@code pool parallelism + 1} files are in
+ * flight, which bounds memory too.
+ */
+public final class Batch {
+    /** The outcome of one file: exactly one of the two is non-null. */
+    public record Outcome(FileAnalysis analysis, FileFailure failure) {
+    }
+
+    /** One input: the path to read and the name to print. */
+    public record Input(Path path, String displayName) {
+    }
+
+    private final Analyzer analyzer;
+    private final int inFlight;
+
+    public Batch(AnalysisOptions options, ForkJoinPool pool) {
+        this.analyzer = new Analyzer(options, pool);
+        this.inFlight = pool.getParallelism() + 1;
+    }
+
+    public void run(List<Input> inputs, Consumer<Outcome> inOrder) throws InterruptedException {
+        ExecutorService coordinators = Executors.newFixedThreadPool(Math.min(inFlight, Math.max(1, inputs.size())), r -> {
+            Thread t = new Thread(r, "audioloop-file");
+            t.setDaemon(true);
+            return t;
+        });
+        Semaphore slots = new Semaphore(inFlight);
+        try {
+            List<Future<Outcome>> futures = new ArrayList<>(inputs.size());
+            int next = 0;
+            for (Input input : inputs) {
+                slots.acquire();
+                futures.add(coordinators.submit(() -> {
+                    try {
+                        return analyseOne(input);
+                    } finally {
+                        slots.release();
+                    }
+                }));
+                // Hand over everything that is finished, in order, while later files are still being submitted.
+                while (next < futures.size() && futures.get(next).isDone()) {
+                    inOrder.accept(get(futures.get(next++)));
+                }
+            }
+            while (next < futures.size()) {
+                inOrder.accept(get(futures.get(next++)));
+            }
+        } finally {
+            coordinators.shutdownNow();
+        }
+    }
+
+    private Outcome analyseOne(Input input) {
+        try {
+            return new Outcome(analyzer.analyze(input.path(), input.displayName()), null);
+        } catch (IOException e) {
+            return new Outcome(null, new FileFailure(input.displayName(), describe(e), false, e));
+        } catch (MetricException e) {
+            return new Outcome(null, new FileFailure(input.displayName(), e.getMessage(), true, e));
+        } catch (RuntimeException | OutOfMemoryError e) {
+            boolean memory = e instanceof OutOfMemoryError;
+            String message = memory ? "out of memory (raise the heap with JAVA_OPTS=-Xmx...)" : "internal error: " + e;
+            return new Outcome(null, new FileFailure(input.displayName(), message, !memory, e));
+        }
+    }
+
+    /** File-system exceptions carry only the path as message; say what happened in words. */
+    private static String describe(IOException e) {
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    private static Outcome get(Future<Outcome> future) throws InterruptedException {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("file coordinator failed", e.getCause());
+        }
+    }
+}

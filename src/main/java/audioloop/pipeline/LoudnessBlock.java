@@ -1,0 +1,58 @@
+package audioloop.pipeline;
+
+import audioloop.loudness.SoundField;
+import audioloop.loudness.StationaryLoudness;
+import audioloop.loudness.StationaryLoudnessResult;
+import audioloop.loudness.ThirdOctaveSpectrum;
+import audioloop.loudness.TimeVaryingLoudness;
+import audioloop.loudness.TimeVaryingLoudnessResult;
+import audioloop.sharpness.DinSharpness;
+import java.util.List;
+import java.util.Map;
+
+/** The loudness part of a file's analysis: runs ISO 532-1 time-varying loudness and writes the summary keys. */
+final class LoudnessBlock {
+    /**
+     * Below 10 ms (5 frames of 2 ms) the summaries (mean, N5, N10 over frames still inside the filters' start-up)
+     * describe the filters, not the sound: such files get {@code null} loudness and a warning.
+     */
+    static final int MINIMUM_SAMPLES = Analyzer.SAMPLE_RATE_HZ / 100;
+
+    /** N(t) every 2 ms and, when sharpness is wanted, the DIN 45692 moment Σ N′·g·z·Δz of every frame. */
+    record TimeVarying(double[] loudnessSone, double timeStepS, double[] sharpnessMoments) {
+    }
+
+    private LoudnessBlock() {
+    }
+
+    static TimeVarying timeVarying(double[] pressurePa, SoundField field, boolean withSharpness, List<String> warnings) {
+        if (pressurePa.length < MINIMUM_SAMPLES) {
+            warnings.add("loudness: input shorter than 10 ms, not computed");
+            return null;
+        }
+        int frames = TimeVaryingLoudness.frameCount(pressurePa.length);
+        double[] moments = withSharpness ? new double[frames] : null;
+        TimeVaryingLoudnessResult result = TimeVaryingLoudness.compute(pressurePa, field,
+                withSharpness ? (frame, specificLoudness) -> moments[frame] = DinSharpness.weightedMoment(specificLoudness)
+                        : (frame, specificLoudness) -> { });
+        warnings.addAll(result.warnings());
+        return new TimeVarying(result.loudnessSone(), result.timeStepS(), moments);
+    }
+
+    /** ISO 532-1 stationary loudness of the whole file, or null when it is too short (the warning comes from {@link #timeVarying}). */
+    static StationaryLoudnessResult stationary(double[] pressurePa, SoundField field) {
+        if (pressurePa.length < MINIMUM_SAMPLES) {
+            return null;
+        }
+        return StationaryLoudness.fromThirdOctaveLevels(ThirdOctaveSpectrum.levelsDb(pressurePa, Analyzer.SAMPLE_RATE_HZ), field);
+    }
+
+    static void summarise(TimeVarying loudness, StationaryLoudnessResult stationary, Map<String, Object> summary) {
+        double[] n = loudness == null ? null : loudness.loudnessSone();
+        summary.put("loudness_sone", n == null ? null : Summaries.mean(n));
+        summary.put("loudness_sone_max", n == null ? null : Summaries.max(n));
+        summary.put("loudness_n5_sone", n == null ? null : Summaries.percentile(n, 95));
+        summary.put("loudness_n10_sone", n == null ? null : Summaries.percentile(n, 90));
+        summary.put("loudness_stationary_sone", stationary == null ? null : stationary.loudnessSone());
+    }
+}

@@ -1,0 +1,37 @@
+package audioloop.pipeline;
+
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+
+/** The metric groups a user can ask for with {@code --metrics}. */
+public enum Metric {
+    SPECTRAL, LOUDNESS, SHARPNESS, ROUGHNESS;
+
+    public String key() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Parses a comma list such as {@code "spectral,sharpness"}; sharpness implies loudness (it is computed from
+     * N(t) and N′(z,t)).
+     *
+     * @throws IllegalArgumentException naming the unknown entry
+     */
+    public static Set<Metric> parseList(String list) {
+        EnumSet<Metric> metrics = EnumSet.noneOf(Metric.class);
+        for (String part : list.split(",", -1)) {
+            String name = part.trim().toUpperCase(Locale.ROOT);
+            try {
+                metrics.add(Metric.valueOf(name));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("unknown metric '" + part.trim()
+                        + "' (known: spectral, loudness, sharpness, roughness)");
+            }
+        }
+        if (metrics.contains(SHARPNESS)) {
+            metrics.add(LOUDNESS);
+        }
+        return metrics;
+    }
+}

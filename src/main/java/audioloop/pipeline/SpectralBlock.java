@@ -1,0 +1,84 @@
+package audioloop.pipeline;
+
+import audioloop.spectral.FeatureStats;
+import audioloop.spectral.SpectralAnalyzer;
+import audioloop.spectral.SpectralFrames;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The spectral part of a file's analysis, shaped as the contract's {@code spectral} block and series. */
+final class SpectralBlock {
+    record Result(Map<String, Object> summary, Map<String, Object> series) {
+    }
+
+    private SpectralBlock() {
+    }
+
+    static double hopS() {
+        return SpectralFrames.HOP_S;
+    }
+
+    static Result compute(double[] signal48k, boolean withSeries, List<String> warnings) {
+        SpectralFrames f = SpectralAnalyzer.analyze(signal48k);
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("rms", stats(f.rms()));
+        summary.put("zero_crossing_rate", stats(f.zeroCrossingRate()));
+        summary.put("spectral_centroid", stats(f.spectralCentroid()));
+        summary.put("spectral_bandwidth", stats(f.spectralBandwidth()));
+        summary.put("spectral_rolloff", stats(f.spectralRolloff()));
+        summary.put("spectral_flatness", stats(f.spectralFlatness()));
+        summary.put("onset_strength", stats(f.onsetStrength()));
+        summary.put("spectral_contrast", stats(f.spectralContrast()));
+        summary.put("mfcc", stats(f.mfcc()));
+        summary.put("chroma_stft", stats(f.chromaStft()));
+        summary.put("melspectrogram_db", stats(f.melDb()));
+        summary.put("tempo_bpm", f.beats().tempoBpm());
+        summary.put("beat_times_s", f.beats().beatTimesS());
+        summary.put("tuning", f.tuning());
+        if (f.pitch().voicedHz().length == 0) {
+            warnings.add("pitch_hz: no voiced frame (no periodic sound found), not computed");
+            summary.put("pitch_hz", null);
+        } else {
+            summary.put("pitch_hz", stats(f.pitch().voicedHz()));
+        }
+        summary.put("voiced_fraction", f.pitch().voicedFraction());
+
+        Map<String, Object> series = null;
+        if (withSeries) {
+            series = new LinkedHashMap<>();
+            series.put("rms", f.rms());
+            series.put("zero_crossing_rate", f.zeroCrossingRate());
+            series.put("spectral_centroid", f.spectralCentroid());
+            series.put("spectral_bandwidth", f.spectralBandwidth());
+            series.put("spectral_rolloff", f.spectralRolloff());
+            series.put("spectral_flatness", f.spectralFlatness());
+            series.put("onset_strength", f.onsetStrength());
+            series.put("spectral_contrast", f.spectralContrast());
+            series.put("mfcc", f.mfcc());
+            series.put("chroma_stft", f.chromaStft());
+            series.put("melspectrogram_db", f.melDb());
+        }
+        return new Result(summary, series);
+    }
+
+    private static Map<String, Object> stats(double[] series) {
+        FeatureStats s = FeatureStats.of(series);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("mean", s.mean());
+        m.put("std", s.std());
+        m.put("min", s.min());
+        m.put("max", s.max());
+        return m;
+    }
+
+    private static Map<String, Object> stats(double[][] frames) {
+        FeatureStats.PerRow s = FeatureStats.perRow(frames);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("mean", s.mean());
+        m.put("std", s.std());
+        m.put("min", s.min());
+        m.put("max", s.max());
+        return m;
+    }
+}
