@@ -5,11 +5,15 @@ import audioloop.pipeline.AnalysisOptions;
 import audioloop.pipeline.Batch;
 import audioloop.pipeline.FileFailure;
 import audioloop.pipeline.Metric;
+import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -83,11 +87,11 @@ final class AnalyzeCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1, got " + parallelism);
         }
         PrintWriter err = spec.commandLine().getErr();
-        try (Profiler profiler = Profiler.start(profile)) {
+        try (Profiler profiler = startProfiler()) {
             Inputs inputs = Inputs.expand(paths);
             boolean jsonLines = inputs.batch();
             int[] failures = new int[2]; // [input failures, internal failures]
-            try (AtomicOutput sink = AtomicOutput.open(output, spec.commandLine().getOut());
+            try (AtomicOutput sink = openOutput();
                  ProgressBar bar = progressBar(inputs.files().size())) {
                 JsonReport report = new JsonReport(sink.writer(), jsonLines);
                 for (FileFailure failure : inputs.failures()) {
@@ -111,6 +115,22 @@ final class AnalyzeCommand implements Callable<Integer> {
                 sink.commit();
             }
             return failures[1] > 0 ? Main.EXIT_INTERNAL : failures[0] > 0 ? Main.EXIT_FILE_FAILED : Main.EXIT_OK;
+        }
+    }
+
+    private Profiler startProfiler() {
+        try {
+            return Profiler.start(profile);
+        } catch (IOException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--profile: cannot write " + profile + ": " + e.getMessage());
+        }
+    }
+
+    private AtomicOutput openOutput() {
+        try {
+            return AtomicOutput.open(output, spec.commandLine().getOut());
+        } catch (IOException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "-o: cannot write " + output + ": " + e.getMessage());
         }
     }
 
@@ -173,7 +193,7 @@ final class AnalyzeCommand implements Callable<Integer> {
                             failures.add(new FileFailure(path.toString(), "directory holds no *.wav files", false, null));
                         }
                         wavs.forEach(p -> files.add(new Batch.Input(p, p.toString())));
-                    } catch (IOException | java.io.UncheckedIOException e) {
+                    } catch (IOException | UncheckedIOException e) {
                         failures.add(new FileFailure(path.toString(), "cannot list directory: " + e.getMessage(), false, e));
                     }
                 } else {
@@ -203,9 +223,8 @@ final class AnalyzeCommand implements Callable<Integer> {
             }
             Path dir = target.toAbsolutePath().getParent();
             Path temporary = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-            OutputStream stream = Files.newOutputStream(temporary);
-            return new AtomicOutput(target, temporary, new PrintWriter(new java.io.BufferedWriter(
-                    new java.io.OutputStreamWriter(stream, java.nio.charset.StandardCharsets.UTF_8))));
+            return new AtomicOutput(target, temporary, new PrintWriter(new BufferedWriter(
+                    new OutputStreamWriter(Files.newOutputStream(temporary), StandardCharsets.UTF_8))));
         }
 
         PrintWriter writer() {
@@ -219,8 +238,7 @@ final class AnalyzeCommand implements Callable<Integer> {
                 if (writer.checkError()) {
                     throw new IOException("could not write " + temporary);
                 }
-                Files.move(temporary, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             }
             committed = true;
         }

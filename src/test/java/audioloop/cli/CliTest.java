@@ -70,6 +70,17 @@ class CliTest {
     }
 
     @Test
+    void unwritableOutputOrProfileIsAUsageError() throws IOException {
+        String file = wav("a.wav", 0.3).toString();
+        String nowhere = dir.resolve("no/such/dir/x").toString();
+        for (String option : List.of("-o", "--profile")) {
+            CliRun run = CliRun.of("analyze", "--metrics", "spectral", option, nowhere, file);
+            assertEquals(Main.EXIT_USAGE, run.exitCode(), option + " → " + run.err());
+            assertTrue(run.err().startsWith("audioloop: " + option + ": cannot write"), run.err());
+        }
+    }
+
+    @Test
     void versionAndHelpExitZero() {
         assertEquals(0, CliRun.of("--version").exitCode());
         CliRun help = CliRun.of("analyze", "--help");
