@@ -47,8 +47,9 @@ class EndToEndParityTest {
     }
 
     /**
-     * ISO calibration. Roughness is left out here: on this file MoSQITo correlates FFT rounding noise in some frames
-     * and we do not (RoughnessDwMosqitoTest.NOISE_CORRELATED, R_mean 4e-6 apart); the other files carry it.
+     * ISO calibration. Roughness is left out here: it would double the run time of this 10.6 s file, and on it MoSQITo
+     * correlates FFT rounding noise in some frames where we do not (RoughnessDwMosqitoTest.NOISE_CORRELATED, R_mean
+     * 4e-6 apart); the other files carry roughness end to end.
      */
     @Test
     void isoTestSignal6WithIsoCalibration() {
