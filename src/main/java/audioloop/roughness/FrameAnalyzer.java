@@ -31,8 +31,6 @@ final class FrameAnalyzer {
     private final int[] componentBin;
     private final double[] componentRe;
     private final double[] componentIm;
-    private final int[] componentLowChannel;
-    private final int[] componentHighChannel;
     /** Gain of component k in channel c at [k·47 + c]: 1 in its own channels, slope/|X| elsewhere, 0 if gated. */
     private final double[] gain;
     private final int[] channelFirstComponent = new int[CHANNELS];
@@ -58,8 +56,6 @@ final class FrameAnalyzer {
         componentBin = new int[bins];
         componentRe = new double[bins];
         componentIm = new double[bins];
-        componentLowChannel = new int[bins];
-        componentHighChannel = new int[bins];
         gain = new double[bins * CHANNELS];
         int envelopeBins = model.maxEnvelopeEnd - FIRST_ENVELOPE_BIN;
         envelopeRe = new double[CHANNELS][envelopeBins];
@@ -100,7 +96,7 @@ final class FrameAnalyzer {
             double module = Math.sqrt(moduleSq);
             double levelDb = 20.0 * Math.log10(module / P_REF);
             if (levelDb > model.binThresholdDb[k]) {
-                above24Bark |= addComponent(k, re, im, module, levelDb);
+                above24Bark |= addComponent(k, re, im, levelDb);
             }
         }
         if (above24Bark) {
@@ -112,7 +108,7 @@ final class FrameAnalyzer {
      * Excitation pattern of one component (MoSQITo stage 1): gains for all 47 channels. Returns whether the
      * component lies above 24 Bark.
      */
-    private boolean addComponent(int bin, double re, double im, double module, double levelDb) {
+    private boolean addComponent(int bin, double re, double im, double levelDb) {
         int k = componentCount++;
         double bark = model.binBark[bin];
         int low = (int) Math.floor(2 * bark) - 1;
@@ -129,8 +125,6 @@ final class FrameAnalyzer {
         componentBin[k] = bin;
         componentRe[k] = re;
         componentIm[k] = im;
-        componentLowChannel[k] = low;
-        componentHighChannel[k] = high;
 
         int row = k * CHANNELS;
         Arrays.fill(gain, row, row + CHANNELS, 0.0);
