@@ -39,6 +39,10 @@ final class FrameAnalyzer {
     // Per-channel envelope results.
     private final double[] meanExcitation = new double[CHANNELS];
     private final double[] envelopeEnergy = new double[CHANNELS];
+    private final DoubleFFT_1D blockFft;
+    private final double[] block;
+    private final double[] lowRe;
+    private final double[] lowIm;
     private final double[][] envelopeRe;
     private final double[][] envelopeIm;
     private final double[] modulationDepth = new double[CHANNELS];
@@ -58,6 +62,10 @@ final class FrameAnalyzer {
         componentIm = new double[bins];
         gain = new double[bins * CHANNELS];
         int envelopeBins = model.maxEnvelopeEnd - FIRST_ENVELOPE_BIN;
+        blockFft = Fft.plan(model.envelopeBlockLength);
+        block = new double[model.envelopeBlockLength];
+        lowRe = new double[envelopeBins];
+        lowIm = new double[envelopeBins];
         envelopeRe = new double[CHANNELS][envelopeBins];
         envelopeIm = new double[CHANNELS][envelopeBins];
     }
@@ -221,15 +229,14 @@ final class FrameAnalyzer {
         for (int t = 0; t < n; t++) {
             work[t] -= h0;
         }
-        fft.realForward(work);
+        lowEnvelopeBins();
         double[] weight = model.channelEnvelopeWeight[c];
         double[] re = envelopeRe[c];
         double[] im = envelopeIm[c];
         double energy = 0.0;
         for (int i = 0; i < weight.length; i++) {
-            int j = i + FIRST_ENVELOPE_BIN;
-            re[i] = work[2 * j] * weight[i];
-            im[i] = work[2 * j + 1] * weight[i];
+            re[i] = lowRe[i] * weight[i];
+            im[i] = lowIm[i] * weight[i];
             energy += re[i] * re[i] + im[i] * im[i];
         }
         meanExcitation[c] = h0;
@@ -239,6 +246,39 @@ final class FrameAnalyzer {
         // k_c — an arbitrary number in [−1, 1] that depends on numpy's FFT internals — multiplies into R'_{c+2}.
         // We treat an envelope below 1e-12·h0 as zero (k = 0); no real modulation is that shallow.
         envelopeEnergy[c] = Math.sqrt(2.0 * energy) / n > NUMERICALLY_FLAT * h0 ? energy : 0.0;
+    }
+
+    /**
+     * DFT bins FIRST_ENVELOPE_BIN … maxEnvelopeEnd − 1 of work (the envelope minus h0) into lowRe/lowIm, as the
+     * pruned sum of RoughnessModel#envelopeBlockLength: only the ≤ 98 bins H can weight are ever formed.
+     */
+    private void lowEnvelopeBins() {
+        int blocks = model.envelopeBlocks;
+        int length = model.envelopeBlockLength;
+        int bins = lowRe.length;
+        Arrays.fill(lowRe, 0.0);
+        Arrays.fill(lowIm, 0.0);
+        for (int r = 0; r < blocks; r++) {
+            for (int q = 0; q < length; q++) {
+                block[q] = work[r + blocks * q];
+            }
+            blockFft.realForward(block);
+            int row = r * bins;
+            for (int i = 0; i < bins; i++) {
+                // G_r[k mod length] from JTransforms' packed half spectrum (conjugate-symmetric above length/2).
+                int k = (i + FIRST_ENVELOPE_BIN) % length;
+                int mirrored = k <= length / 2 ? k : length - k;
+                double gRe = mirrored == 0 ? block[0] : 2 * mirrored == length ? block[1] : block[2 * mirrored];
+                double gIm = mirrored == 0 || 2 * mirrored == length ? 0.0 : block[2 * mirrored + 1];
+                if (k != mirrored) {
+                    gIm = -gIm;
+                }
+                double wRe = model.envelopeTwiddleRe[row + i];
+                double wIm = model.envelopeTwiddleIm[row + i];
+                lowRe[i] += wRe * gRe - wIm * gIm;
+                lowIm[i] += wRe * gIm + wIm * gRe;
+            }
+        }
     }
 
     /**

@@ -44,6 +44,18 @@ final class RoughnessModel {
     final double[][] channelEnvelopeWeight;
     final int maxEnvelopeEnd;
     final double[] channelG;
+    /**
+     * Envelope bins FIRST_ENVELOPE_BIN … maxEnvelopeEnd − 1 are computed as a pruned DFT (notes/performance.md):
+     * with n = blocks·blockLength, X_k = Σ_r W_n^{kr}·G_r[k mod blockLength], G_r the blockLength-point DFT of
+     * x[r], x[r + blocks], …. blockLength is the largest power of two dividing n (128 at 48 kHz, so 75 fast
+     * 128-point transforms instead of one 9600-point mixed-radix one), or n itself (one block) when that power
+     * is below 64 and the twiddle sum would cost more than it saves.
+     */
+    final int envelopeBlockLength;
+    final int envelopeBlocks;
+    /** W_n^{kr} = e^{−2πi·k·r/n} at [r·K + (k − FIRST_ENVELOPE_BIN)], K = maxEnvelopeEnd − FIRST_ENVELOPE_BIN. */
+    final double[] envelopeTwiddleRe;
+    final double[] envelopeTwiddleIm;
 
     RoughnessModel(int sampleRateHz) {
         frameLength = RoughnessDw.frameLength(sampleRateHz);
@@ -131,6 +143,19 @@ final class RoughnessModel {
             maxEnd = Math.max(maxEnd, end);
         }
         maxEnvelopeEnd = maxEnd;
+        int powerOfTwo = Integer.lowestOneBit(n);
+        envelopeBlockLength = powerOfTwo >= 64 ? powerOfTwo : n;
+        envelopeBlocks = n / envelopeBlockLength;
+        int envelopeBins = maxEnvelopeEnd - FIRST_ENVELOPE_BIN;
+        envelopeTwiddleRe = new double[envelopeBlocks * envelopeBins];
+        envelopeTwiddleIm = new double[envelopeBlocks * envelopeBins];
+        for (int r = 0; r < envelopeBlocks; r++) {
+            for (int i = 0; i < envelopeBins; i++) {
+                double phase = 2.0 * Math.PI * ((long) (i + FIRST_ENVELOPE_BIN) * r % n) / n;
+                envelopeTwiddleRe[r * envelopeBins + i] = Math.cos(phase);
+                envelopeTwiddleIm[r * envelopeBins + i] = -Math.sin(phase);
+            }
+        }
         // The Parseval shortcut for m_c and k_c (FrameAnalyzer) needs two weighted bins never to add up to a
         // multiple of n, i.e. the weighted band below n/2 with room to spare; true for fs ≥ 1 kHz.
         if (2 * (maxEnvelopeEnd - 1) >= n) {

@@ -14,10 +14,14 @@ class RoughnessDwTest {
 
     /** One second at 48 kHz of (1 + m·sin 2π·fm·t)·sin 2π·fc·t, scaled to the given rms level in dB SPL. */
     private static double[] amTone(double fc, double fm, double depth, double levelDb) {
-        double[] x = new double[FS];
+        return amTone(FS, fc, fm, depth, levelDb);
+    }
+
+    private static double[] amTone(int sampleRateHz, double fc, double fm, double depth, double levelDb) {
+        double[] x = new double[sampleRateHz];
         double sumSq = 0.0;
         for (int i = 0; i < x.length; i++) {
-            double t = (double) i / FS;
+            double t = (double) i / sampleRateHz;
             x[i] = (1 + depth * Math.sin(2 * Math.PI * fm * t)) * Math.sin(2 * Math.PI * fc * t);
             sumSq += x[i] * x[i];
         }
@@ -38,6 +42,15 @@ class RoughnessDwTest {
             assertEquals(1.0192112, r, 1e-6);
         }
         assertTrue(result.warnings().isEmpty());
+    }
+
+    @Test
+    void referenceStimulusAt44100Hz() {
+        // n = 8820 has no power-of-two factor ≥ 64, so the envelope bins come from one whole transform instead of
+        // 75 blocks of 128 (RoughnessModel#envelopeBlockLength). MoSQITo 1.2.1 on this signal: 1.01929895.
+        for (double r : RoughnessDw.compute(amTone(44100, 1000, 70, 1, 60), 44100).roughnessAsper()) {
+            assertEquals(1.01929895, r, 1e-6);
+        }
     }
 
     @Test
