@@ -65,7 +65,7 @@ final class FrameAnalyzer {
         gain = new double[bins * CHANNELS];
         int envelopeBins = model.maxEnvelopeEnd - FIRST_ENVELOPE_BIN;
         blockFft = Fft.plan(model.envelopeBlockLength);
-        block = new double[model.envelopeBlockLength];
+        block = new double[model.envelopeBlockLength + 1]; // + the zero slot of RoughnessModel#envelopeBlockIm
         lowRe = new double[envelopeBins];
         lowIm = new double[envelopeBins];
         envelopeRe = new double[CHANNELS][envelopeBins];
@@ -267,14 +267,8 @@ final class FrameAnalyzer {
             blockFft.realForward(block);
             int row = r * bins;
             for (int i = 0; i < bins; i++) {
-                // G_r[k mod length] from JTransforms' packed half spectrum (conjugate-symmetric above length/2).
-                int k = (i + FIRST_ENVELOPE_BIN) % length;
-                int mirrored = k <= length / 2 ? k : length - k;
-                double gRe = mirrored == 0 ? block[0] : 2 * mirrored == length ? block[1] : block[2 * mirrored];
-                double gIm = mirrored == 0 || 2 * mirrored == length ? 0.0 : block[2 * mirrored + 1];
-                if (k != mirrored) {
-                    gIm = -gIm;
-                }
+                double gRe = block[model.envelopeBlockRe[i]];
+                double gIm = model.envelopeBlockImSign[i] * block[model.envelopeBlockIm[i]];
                 double wRe = model.envelopeTwiddleRe[row + i];
                 double wIm = model.envelopeTwiddleIm[row + i];
                 lowRe[i] += wRe * gRe - wIm * gIm;

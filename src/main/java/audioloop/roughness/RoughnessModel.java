@@ -56,6 +56,14 @@ final class RoughnessModel {
     /** W_n^{kr} = e^{−2πi·k·r/n} at [r·K + (k − FIRST_ENVELOPE_BIN)], K = maxEnvelopeEnd − FIRST_ENVELOPE_BIN. */
     final double[] envelopeTwiddleRe;
     final double[] envelopeTwiddleIm;
+    /**
+     * Where G_r[k mod blockLength] sits in a block's packed JTransforms half spectrum (conjugate-symmetric above
+     * blockLength/2): Re at [envelopeBlockRe[i]], Im = envelopeBlockImSign[i]·[envelopeBlockIm[i]]; index
+     * blockLength is a zero slot for the bins without an imaginary part (0 and blockLength/2).
+     */
+    final int[] envelopeBlockRe;
+    final int[] envelopeBlockIm;
+    final double[] envelopeBlockImSign;
 
     RoughnessModel(int sampleRateHz) {
         frameLength = RoughnessDw.frameLength(sampleRateHz);
@@ -149,6 +157,18 @@ final class RoughnessModel {
         int envelopeBins = maxEnvelopeEnd - FIRST_ENVELOPE_BIN;
         envelopeTwiddleRe = new double[envelopeBlocks * envelopeBins];
         envelopeTwiddleIm = new double[envelopeBlocks * envelopeBins];
+        envelopeBlockRe = new int[envelopeBins];
+        envelopeBlockIm = new int[envelopeBins];
+        envelopeBlockImSign = new double[envelopeBins];
+        int length = envelopeBlockLength;
+        for (int i = 0; i < envelopeBins; i++) {
+            int k = (i + FIRST_ENVELOPE_BIN) % length;
+            int mirrored = k <= length / 2 ? k : length - k;
+            boolean real = mirrored == 0 || 2 * mirrored == length;
+            envelopeBlockRe[i] = mirrored == 0 ? 0 : 2 * mirrored == length ? 1 : 2 * mirrored;
+            envelopeBlockIm[i] = real ? length : 2 * mirrored + 1;
+            envelopeBlockImSign[i] = k == mirrored ? 1.0 : -1.0;
+        }
         for (int r = 0; r < envelopeBlocks; r++) {
             for (int i = 0; i < envelopeBins; i++) {
                 double phase = 2.0 * Math.PI * ((long) (i + FIRST_ENVELOPE_BIN) * r % n) / n;
