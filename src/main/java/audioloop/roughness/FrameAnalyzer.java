@@ -9,8 +9,10 @@ import org.jtransforms.fft.DoubleFFT_1D;
 
 /**
  * Roughness of one 200-ms frame, MoSQITo 1.2.1 {@code _roughness_dw_main_calc} (notes/mosqito.md §5.3), with
- * the exact shortcuts of notes/performance.md. One instance per fork-join task: it owns its FFT plan and work
- * arrays and reuses them for every frame it analyses, so the frame loop allocates nothing itself.
+ * the exact shortcuts of notes/performance.md. One instance per fork-join task: it owns its FFT plans and work
+ * arrays and reuses them for every frame it analyses, so the frame loop allocates nothing itself. (JTransforms'
+ * mixed-radix path for n = 9600 allocates an n-double scratch array inside every call: 48 per frame, the frame
+ * spectrum and each channel's inverse; the 128-point envelope blocks are power-of-two transforms done in place.)
  */
 final class FrameAnalyzer {
     private static final double P_REF = 2e-5;
@@ -31,8 +33,6 @@ final class FrameAnalyzer {
     private final int[] componentBin;
     private final double[] componentRe;
     private final double[] componentIm;
-    private final int[] componentLowChannel;
-    private final int[] componentHighChannel;
     /** Gain of component k in channel c at [k·47 + c]: 1 in its own channels, slope/|X| elsewhere, 0 if gated. */
     private final double[] gain;
     private final int[] channelFirstComponent = new int[CHANNELS];
@@ -41,6 +41,10 @@ final class FrameAnalyzer {
     // Per-channel envelope results.
     private final double[] meanExcitation = new double[CHANNELS];
     private final double[] envelopeEnergy = new double[CHANNELS];
+    private final DoubleFFT_1D blockFft;
+    private final double[] block;
+    private final double[] lowRe;
+    private final double[] lowIm;
     private final double[][] envelopeRe;
     private final double[][] envelopeIm;
     private final double[] modulationDepth = new double[CHANNELS];
@@ -58,10 +62,12 @@ final class FrameAnalyzer {
         componentBin = new int[bins];
         componentRe = new double[bins];
         componentIm = new double[bins];
-        componentLowChannel = new int[bins];
-        componentHighChannel = new int[bins];
         gain = new double[bins * CHANNELS];
         int envelopeBins = model.maxEnvelopeEnd - FIRST_ENVELOPE_BIN;
+        blockFft = Fft.plan(model.envelopeBlockLength);
+        block = new double[model.envelopeBlockLength + 1]; // + the zero slot of RoughnessModel#envelopeBlockIm
+        lowRe = new double[envelopeBins];
+        lowIm = new double[envelopeBins];
         envelopeRe = new double[CHANNELS][envelopeBins];
         envelopeIm = new double[CHANNELS][envelopeBins];
     }
@@ -100,7 +106,7 @@ final class FrameAnalyzer {
             double module = Math.sqrt(moduleSq);
             double levelDb = 20.0 * Math.log10(module / P_REF);
             if (levelDb > model.binThresholdDb[k]) {
-                above24Bark |= addComponent(k, re, im, module, levelDb);
+                above24Bark |= addComponent(k, re, im, levelDb);
             }
         }
         if (above24Bark) {
@@ -112,7 +118,7 @@ final class FrameAnalyzer {
      * Excitation pattern of one component (MoSQITo stage 1): gains for all 47 channels. Returns whether the
      * component lies above 24 Bark.
      */
-    private boolean addComponent(int bin, double re, double im, double module, double levelDb) {
+    private boolean addComponent(int bin, double re, double im, double levelDb) {
         int k = componentCount++;
         double bark = model.binBark[bin];
         int low = (int) Math.floor(2 * bark) - 1;
@@ -129,8 +135,6 @@ final class FrameAnalyzer {
         componentBin[k] = bin;
         componentRe[k] = re;
         componentIm[k] = im;
-        componentLowChannel[k] = low;
-        componentHighChannel[k] = high;
 
         int row = k * CHANNELS;
         Arrays.fill(gain, row, row + CHANNELS, 0.0);
@@ -227,15 +231,14 @@ final class FrameAnalyzer {
         for (int t = 0; t < n; t++) {
             work[t] -= h0;
         }
-        fft.realForward(work);
+        lowEnvelopeBins();
         double[] weight = model.channelEnvelopeWeight[c];
         double[] re = envelopeRe[c];
         double[] im = envelopeIm[c];
         double energy = 0.0;
         for (int i = 0; i < weight.length; i++) {
-            int j = i + FIRST_ENVELOPE_BIN;
-            re[i] = work[2 * j] * weight[i];
-            im[i] = work[2 * j + 1] * weight[i];
+            re[i] = lowRe[i] * weight[i];
+            im[i] = lowIm[i] * weight[i];
             energy += re[i] * re[i] + im[i] * im[i];
         }
         meanExcitation[c] = h0;
@@ -245,6 +248,33 @@ final class FrameAnalyzer {
         // k_c — an arbitrary number in [−1, 1] that depends on numpy's FFT internals — multiplies into R'_{c+2}.
         // We treat an envelope below 1e-12·h0 as zero (k = 0); no real modulation is that shallow.
         envelopeEnergy[c] = Math.sqrt(2.0 * energy) / n > NUMERICALLY_FLAT * h0 ? energy : 0.0;
+    }
+
+    /**
+     * DFT bins FIRST_ENVELOPE_BIN … maxEnvelopeEnd − 1 of work (the envelope minus h0) into lowRe/lowIm, as the
+     * pruned sum of RoughnessModel#envelopeBlockLength: only the ≤ 98 bins H can weight are ever formed.
+     */
+    private void lowEnvelopeBins() {
+        int blocks = model.envelopeBlocks;
+        int length = model.envelopeBlockLength;
+        int bins = lowRe.length;
+        Arrays.fill(lowRe, 0.0);
+        Arrays.fill(lowIm, 0.0);
+        for (int r = 0; r < blocks; r++) {
+            for (int q = 0; q < length; q++) {
+                block[q] = work[r + blocks * q];
+            }
+            blockFft.realForward(block);
+            int row = r * bins;
+            for (int i = 0; i < bins; i++) {
+                double gRe = block[model.envelopeBlockRe[i]];
+                double gIm = model.envelopeBlockImSign[i] * block[model.envelopeBlockIm[i]];
+                double wRe = model.envelopeTwiddleRe[row + i];
+                double wIm = model.envelopeTwiddleIm[row + i];
+                lowRe[i] += wRe * gRe - wIm * gIm;
+                lowIm[i] += wRe * gIm + wIm * gRe;
+            }
+        }
     }
 
     /**
