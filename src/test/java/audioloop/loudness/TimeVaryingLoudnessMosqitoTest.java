@@ -18,8 +18,8 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Parity with MoSQITo 1.2.1 {@code loudness_zwtv} + {@code sharpness_din_from_loudness} on the shared 48 kHz
- * ISO 532-1 and DIN 45692 WAVs and the 44.1 kHz roughness_am_* WAVs, brought to 48 kHz as the harness did
- * ({@link TestResamplePoly}) (reference/mosqito.json).
+ * ISO 532-1 and DIN 45692 WAVs and the 44.1 kHz roughness_am_* WAVs, read as the pipeline reads them
+ * ({@link SharedData#pascals48k}: the resampler is the harness's resample_poly) (reference/mosqito.json).
  */
 class TimeVaryingLoudnessMosqitoTest {
     /** Frames 0–9 may differ: the decay starts from rest here, from MoSQITo's wrapped-around state there. */
@@ -55,13 +55,7 @@ class TimeVaryingLoudnessMosqitoTest {
     }
 
     private static Computed run(String file, double calibration) {
-        TestWav wav = TestWav.read(SharedData.signal("mosqito", file), calibration);
-        double[] pressure = wav.pressurePa;
-        if (wav.sampleRate == 44100) {
-            pressure = TestResamplePoly.resample(pressure, 160, 147);
-        } else {
-            assertEquals(48000, wav.sampleRate, file);
-        }
+        double[] pressure = SharedData.pascals48k("mosqito", file, calibration);
         int frames = TimeVaryingLoudness.frameCount(pressure.length);
         double[] moments = new double[frames];
         TimeVaryingLoudnessResult result = TimeVaryingLoudness.compute(pressure, SoundField.FREE,

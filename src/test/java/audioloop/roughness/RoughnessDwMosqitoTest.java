@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import audioloop.SharedData;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -34,15 +33,12 @@ class RoughnessDwMosqitoTest {
         "roughness_am_fc1000_fm200.wav");
     private static final double NOISE_CORRELATED_REL_TOL = 5e-3;
 
-    /** The signal as the reference harness fed it to MoSQITo: int16/2^15 × calibration, resample_poly to 48 kHz. */
-    static double[] pascalsAt48k(String file, JsonNode entry) throws IOException {
-        double calibration = entry.get("calibration").get("factor_pa_per_fs").asDouble();
-        Int16Wav wav = Int16Wav.read(SharedData.signal("mosqito", file), calibration);
-        if (wav.sampleRateHz() == 48000) {
-            return wav.samples();
-        }
-        JsonNode resample = entry.get("resample");
-        return ResamplePoly.resample(wav.samples(), resample.get("up").asInt(), resample.get("down").asInt());
+    /**
+     * The signal as the pipeline feeds it to roughness: decoded, resampled to 48 kHz (the harness's resample_poly,
+     * notes/mosqito.md §1.3), × calibration.
+     */
+    static double[] pascalsAt48k(String file, JsonNode entry) {
+        return SharedData.pascals48k("mosqito", file, entry.get("calibration").get("factor_pa_per_fs").asDouble());
     }
 
     @TestFactory
@@ -54,7 +50,7 @@ class RoughnessDwMosqitoTest {
         return tests.stream();
     }
 
-    private static void assertParity(String file, JsonNode entry) throws IOException {
+    private static void assertParity(String file, JsonNode entry) {
         JsonNode ref = entry.get("roughness_dw");
         double relTol = NOISE_CORRELATED.contains(file) ? NOISE_CORRELATED_REL_TOL : REL_TOL;
         RoughnessResult result = RoughnessDw.compute(pascalsAt48k(file, entry), 48000);
