@@ -7,7 +7,9 @@ import audioloop.SharedData;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -33,12 +35,16 @@ class RoughnessDwMosqitoTest {
         "roughness_am_fc1000_fm200.wav");
     private static final double NOISE_CORRELATED_REL_TOL = 5e-3;
 
+    /** Results per file, shared by both factories (same JVM) so each file is analysed once. */
+    private static final Map<String, RoughnessResult> COMPUTED = new ConcurrentHashMap<>();
+
     /**
-     * The signal as the pipeline feeds it to roughness: decoded, resampled to 48 kHz (the harness's resample_poly,
-     * notes/mosqito.md §1.3), × calibration.
+     * Roughness of the signal as the pipeline feeds it to roughness: decoded, resampled to 48 kHz (the harness's
+     * resample_poly, notes/mosqito.md §1.3), × calibration.
      */
-    static double[] pascalsAt48k(String file, JsonNode entry) {
-        return SharedData.pascals48k("mosqito", file, entry.get("calibration").get("factor_pa_per_fs").asDouble());
+    private static RoughnessResult compute(String file, JsonNode entry) {
+        return COMPUTED.computeIfAbsent(file, f -> RoughnessDw.compute(SharedData.pascals48k("mosqito", f,
+                entry.get("calibration").get("factor_pa_per_fs").asDouble()), 48000));
     }
 
     @TestFactory
@@ -53,7 +59,7 @@ class RoughnessDwMosqitoTest {
     private static void assertParity(String file, JsonNode entry) {
         JsonNode ref = entry.get("roughness_dw");
         double relTol = NOISE_CORRELATED.contains(file) ? NOISE_CORRELATED_REL_TOL : REL_TOL;
-        RoughnessResult result = RoughnessDw.compute(pascalsAt48k(file, entry), 48000);
+        RoughnessResult result = compute(file, entry);
         double[] r = result.roughnessAsper();
         assertEquals(ref.get("n_frames").asInt(), r.length, "frames");
         assertEquals(ref.get("time_first_s").asDouble(), result.timeS()[0], 1e-9, "first frame time");
@@ -95,7 +101,7 @@ class RoughnessDwMosqitoTest {
         for (int fm : new int[] {30, 50, 70, 100, 140}) {
             String file = String.format("roughness_am_fc1000_fm%03d.wav", fm);
             tests.add(DynamicTest.dynamicTest(file, () -> {
-                double r = RoughnessDw.compute(pascalsAt48k(file, files.get(file)), 48000).meanAsper();
+                double r = compute(file, files.get(file)).meanAsper();
                 assertEquals(RoughnessTables.interp(fm, curveFm, curveR), r, 0.1, "fm = " + fm + " Hz");
             }));
         }
