@@ -26,11 +26,12 @@ final class Signals {
         return y;
     }
 
-    static double[] whiteNoise(double seconds, long seed) {
+    /** Gaussian white noise of standard deviation {@code sigma}, reproducible from {@code seed}. */
+    static double[] whiteNoise(double seconds, double sigma, long seed) {
         Random random = new Random(seed);
         double[] y = new double[(int) (seconds * SAMPLE_RATE)];
         for (int i = 0; i < y.length; i++) {
-            y[i] = 0.3 * random.nextGaussian();
+            y[i] = sigma * random.nextGaussian();
         }
         return y;
     }
