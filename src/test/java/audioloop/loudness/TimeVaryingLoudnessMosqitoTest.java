@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import audioloop.SharedData;
+import audioloop.pipeline.Summaries;
 import audioloop.sharpness.DinSharpness;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -96,13 +96,11 @@ class TimeVaryingLoudnessMosqitoTest {
                     worstFrame(c.loudness, n, firstFrame, name + " N"),
                     worstFrame(c.sharpness, s, firstFrame, name + " S")));
         }
-        double[] sorted = c.loudness.clone();
-        Arrays.sort(sorted);
-        report.append(summary("N_mean", mean(c.loudness), nRef, nMeanTolerance));
-        report.append(summary("N_max", sorted[sorted.length - 1], nRef, orderTolerance));
-        report.append(summary("N5", percentile(sorted, 95), nRef, orderTolerance));
-        report.append(summary("N10", percentile(sorted, 90), nRef, orderTolerance));
-        report.append(summary("S_mean", mean(c.sharpness), sRef, sMeanTolerance));
+        report.append(summary("N_mean", Summaries.mean(c.loudness), nRef, nMeanTolerance));
+        report.append(summary("N_max", Summaries.max(c.loudness), nRef, orderTolerance));
+        report.append(summary("N5", Summaries.percentile(c.loudness, 95), nRef, orderTolerance));
+        report.append(summary("N10", Summaries.percentile(c.loudness, 90), nRef, orderTolerance));
+        report.append(summary("S_mean", Summaries.mean(c.sharpness), sRef, sMeanTolerance));
         System.out.println(report);
     }
 
@@ -124,22 +122,5 @@ class TimeVaryingLoudnessMosqitoTest {
         double rel = Math.abs(actual - expected) / Math.abs(expected);
         assertTrue(rel <= tolerance, key + ": " + actual + " vs " + expected + " (rel " + rel + ")");
         return String.format(" %s rel %.2g", key, rel);
-    }
-
-    static double mean(double[] v) {
-        double sum = 0;
-        for (double x : v) {
-            sum += x;
-        }
-        return sum / v.length;
-    }
-
-    /** numpy.percentile(…, q), default 'linear' method, of an ascending array. */
-    static double percentile(double[] sorted, double q) {
-        double index = q / 100 * (sorted.length - 1);
-        int lo = (int) Math.floor(index);
-        int hi = Math.min(lo + 1, sorted.length - 1);
-        double frac = index - lo;
-        return sorted[lo] + (sorted[hi] - sorted[lo]) * frac;
     }
 }
