@@ -2,13 +2,16 @@ package audioloop.pipeline;
 
 import java.util.Arrays;
 
-/** Summary statistics of a time series, computed as numpy does. */
-final class Summaries {
+/**
+ * Summary statistics of a time series, computed as numpy does. Public so that the MoSQITo parity tests check the
+ * summaries the JSON reports, not a copy of them.
+ */
+public final class Summaries {
     private Summaries() {
     }
 
     /** Arithmetic mean, sum / n (numpy's pairwise sum differs in the last bits only). */
-    static double mean(double[] x) {
+    public static double mean(double[] x) {
         double sum = 0;
         for (double v : x) {
             sum += v;
@@ -16,7 +19,7 @@ final class Summaries {
         return sum / x.length;
     }
 
-    static double max(double[] x) {
+    public static double max(double[] x) {
         double max = Double.NEGATIVE_INFINITY;
         for (double v : x) {
             max = Math.max(max, v);
@@ -25,7 +28,7 @@ final class Summaries {
     }
 
     /** {@code numpy.percentile(x, q)} with the default 'linear' method: interpolation between order statistics. */
-    static double percentile(double[] x, double q) {
+    public static double percentile(double[] x, double q) {
         double[] sorted = x.clone();
         Arrays.sort(sorted);
         // numpy's virtual index for method 'linear' (alpha = beta = 1), evaluated in numpy's order of operations.

@@ -1,18 +1,9 @@
 package audioloop.loudness;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import audioloop.SharedData;
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.file.Path;
 import java.util.Map;
-import javax.sound.sampled.AudioFormat;
-import javax.sound.sampled.AudioInputStream;
-import javax.sound.sampled.AudioSystem;
-import javax.sound.sampled.UnsupportedAudioFileException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -58,26 +49,8 @@ class ThirdOctaveSpectrumParityTest {
     @ParameterizedTest
     @ValueSource(strings = {"iso532-1_b3_02_250-hz-80-db.wav", "iso532-1_b3_03_1-khz-60-db.wav",
         "iso532-1_b3_04_4-khz-40-db.wav", "iso532-1_b3_05_pinknoise-60-db.wav"})
-    void bandLevelsMatchMosqito(String file) throws Exception {
-        Path wav = SharedData.signal("mosqito", file);
-        double[] levels = ThirdOctaveSpectrum.levelsDb(readPascal(wav), 48000);
+    void bandLevelsMatchMosqito(String file) {
+        double[] levels = ThirdOctaveSpectrum.levelsDb(SharedData.pascals48k("mosqito", file, CALIBRATION_PA), 48000);
         assertArrayEquals(MOSQITO_LEVELS_DB.get(file), levels, 1e-9, file);
-    }
-
-    /** A 16-bit mono 48 kHz PCM file as pascals: int16 / 32768 × 2√2. */
-    private static double[] readPascal(Path wav) throws IOException, UnsupportedAudioFileException {
-        try (AudioInputStream in = AudioSystem.getAudioInputStream(wav.toFile())) {
-            AudioFormat format = in.getFormat();
-            assertEquals(48000f, format.getSampleRate());
-            assertEquals(16, format.getSampleSizeInBits());
-            assertEquals(1, format.getChannels());
-            ByteBuffer bytes = ByteBuffer.wrap(in.readAllBytes())
-                    .order(format.isBigEndian() ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
-            double[] x = new double[bytes.remaining() / 2];
-            for (int i = 0; i < x.length; i++) {
-                x[i] = bytes.getShort() / 32768.0 * CALIBRATION_PA;
-            }
-            return x;
-        }
     }
 }

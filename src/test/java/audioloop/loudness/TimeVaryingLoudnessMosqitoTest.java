@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import audioloop.SharedData;
+import audioloop.pipeline.Summaries;
 import audioloop.sharpness.DinSharpness;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +18,8 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Parity with MoSQITo 1.2.1 {@code loudness_zwtv} + {@code sharpness_din_from_loudness} on the shared 48 kHz
- * ISO 532-1 and DIN 45692 WAVs and the 44.1 kHz roughness_am_* WAVs, brought to 48 kHz as the harness did
- * ({@link TestResamplePoly}) (reference/mosqito.json).
+ * ISO 532-1 and DIN 45692 WAVs and the 44.1 kHz roughness_am_* WAVs, read as the pipeline reads them
+ * ({@link SharedData#pascals48k}: the resampler is the harness's resample_poly) (reference/mosqito.json).
  */
 class TimeVaryingLoudnessMosqitoTest {
     /** Frames 0–9 may differ: the decay starts from rest here, from MoSQITo's wrapped-around state there. */
@@ -55,13 +55,7 @@ class TimeVaryingLoudnessMosqitoTest {
     }
 
     private static Computed run(String file, double calibration) {
-        TestWav wav = TestWav.read(SharedData.signal("mosqito", file), calibration);
-        double[] pressure = wav.pressurePa;
-        if (wav.sampleRate == 44100) {
-            pressure = TestResamplePoly.resample(pressure, 160, 147);
-        } else {
-            assertEquals(48000, wav.sampleRate, file);
-        }
+        double[] pressure = SharedData.pascals48k("mosqito", file, calibration);
         int frames = TimeVaryingLoudness.frameCount(pressure.length);
         double[] moments = new double[frames];
         TimeVaryingLoudnessResult result = TimeVaryingLoudness.compute(pressure, SoundField.FREE,
@@ -102,13 +96,11 @@ class TimeVaryingLoudnessMosqitoTest {
                     worstFrame(c.loudness, n, firstFrame, name + " N"),
                     worstFrame(c.sharpness, s, firstFrame, name + " S")));
         }
-        double[] sorted = c.loudness.clone();
-        Arrays.sort(sorted);
-        report.append(summary("N_mean", mean(c.loudness), nRef, nMeanTolerance));
-        report.append(summary("N_max", sorted[sorted.length - 1], nRef, orderTolerance));
-        report.append(summary("N5", percentile(sorted, 95), nRef, orderTolerance));
-        report.append(summary("N10", percentile(sorted, 90), nRef, orderTolerance));
-        report.append(summary("S_mean", mean(c.sharpness), sRef, sMeanTolerance));
+        report.append(summary("N_mean", Summaries.mean(c.loudness), nRef, nMeanTolerance));
+        report.append(summary("N_max", Summaries.max(c.loudness), nRef, orderTolerance));
+        report.append(summary("N5", Summaries.percentile(c.loudness, 95), nRef, orderTolerance));
+        report.append(summary("N10", Summaries.percentile(c.loudness, 90), nRef, orderTolerance));
+        report.append(summary("S_mean", Summaries.mean(c.sharpness), sRef, sMeanTolerance));
         System.out.println(report);
     }
 
@@ -130,22 +122,5 @@ class TimeVaryingLoudnessMosqitoTest {
         double rel = Math.abs(actual - expected) / Math.abs(expected);
         assertTrue(rel <= tolerance, key + ": " + actual + " vs " + expected + " (rel " + rel + ")");
         return String.format(" %s rel %.2g", key, rel);
-    }
-
-    static double mean(double[] v) {
-        double sum = 0;
-        for (double x : v) {
-            sum += x;
-        }
-        return sum / v.length;
-    }
-
-    /** numpy.percentile(…, q), default 'linear' method, of an ascending array. */
-    static double percentile(double[] sorted, double q) {
-        double index = q / 100 * (sorted.length - 1);
-        int lo = (int) Math.floor(index);
-        int hi = Math.min(lo + 1, sorted.length - 1);
-        double frac = index - lo;
-        return sorted[lo] + (sorted[hi] - sorted[lo]) * frac;
     }
 }

@@ -27,11 +27,11 @@ class TimeVaryingLoudnessStandardsTest {
         double[] expectedN = SharedData.doubles(entry.get("N_t_sone"));
         double[] expectedSpecific = SharedData.doubles(entry.get("N_specific_t"));
         int barkIndex = (int) Math.round(entry.get("N_specific_t_bark").asDouble() * 10) - 1;
-        TestWav wav = TestWav.read(SharedData.signal("mosqito", "iso532-1_b4_06_tone-250-hz-30-db-80-db.wav"),
+        double[] pressurePa = SharedData.pascals48k("mosqito", "iso532-1_b4_06_tone-250-hz-30-db-80-db.wav",
                 entry.get("wav_calib_pa_per_fs").asDouble());
 
-        double[] specificAtBark = new double[TimeVaryingLoudness.frameCount(wav.pressurePa.length)];
-        TimeVaryingLoudnessResult result = TimeVaryingLoudness.compute(wav.pressurePa, SoundField.FREE,
+        double[] specificAtBark = new double[TimeVaryingLoudness.frameCount(pressurePa.length)];
+        TimeVaryingLoudnessResult result = TimeVaryingLoudness.compute(pressurePa, SoundField.FREE,
                 (frame, specific) -> specificAtBark[frame] = specific[barkIndex]);
 
         assertEquals(expectedN.length, result.loudnessSone().length);

@@ -20,20 +20,30 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class BeatParityTest {
     private static final double SERIES_TOLERANCE = 1e-9;
+    private static final MelFilterbank MEL = MelFilterbank.librosaDefault();
     private static final Map<String, double[][]> MAGNITUDES = new ConcurrentHashMap<>();
 
     static String[] files() {
-        return LibrosaFixture.FILES_48K;
+        return new String[] {
+            "tones_48k_mono_f32.wav", "chirp_48k_mono_f32.wav", "pink_48k_mono_f32.wav", "clicks120_48k_mono_f32.wav"};
     }
 
     private static double[][] magnitude(String name) {
-        return MAGNITUDES.computeIfAbsent(name, n -> Stft.magnitude(LibrosaFixture.samples(n)));
+        return MAGNITUDES.computeIfAbsent(name, n -> Stft.magnitude(SharedData.signal48k("librosa", n)));
+    }
+
+    private static JsonNode reference(String name) {
+        return SharedData.reference("librosa.json").get("files").get(name);
+    }
+
+    private static double[][] series(String name, String feature) {
+        return SharedData.rows(reference(name).get("features").get(feature).get("series"));
     }
 
     @ParameterizedTest
     @MethodSource("files")
     void tuningIsLibrosas(String name) {
-        double expected = LibrosaFixture.file(name).get("derived").get("chroma_tuning").asDouble();
+        double expected = reference(name).get("derived").get("chroma_tuning").asDouble();
         assertEquals(expected, Tuning.estimate(magnitude(name)), 0.0);
     }
 
@@ -41,14 +51,14 @@ class BeatParityTest {
     @MethodSource("files")
     void chromaSeriesMatches(String name) {
         double[][] chroma = Chroma.stft(magnitude(name), Tuning.estimate(magnitude(name)));
-        double error = LibrosaFixture.relativeError(chroma, LibrosaFixture.series(name, "chroma_stft"));
+        double error = relativeError(chroma, series(name, "chroma_stft"));
         assertTrue(error <= SERIES_TOLERANCE, () -> name + " chroma rel. error " + error);
     }
 
     @ParameterizedTest
     @MethodSource("files")
     void onsetEnvelopesMatch(String name) {
-        double[][] mel = LibrosaFixture.melPower(magnitude(name));
+        double[][] mel = MEL.power(magnitude(name));
         double[][] melCopy = new double[mel.length][];
         for (int t = 0; t < mel.length; t++) {
             melCopy[t] = mel[t].clone();
@@ -60,10 +70,10 @@ class BeatParityTest {
             for (int t = 0; t < envelope.length; t++) {
                 byFrame[t] = new double[] {envelope[t]};
             }
-            double[][] expected = LibrosaFixture.series(name, feature);
+            double[][] expected = series(name, feature);
             double[] row = expected[0];
             boolean allZero = Arrays.stream(row).allMatch(v -> v == 0.0);
-            double error = allZero ? maxAbs(envelope) : LibrosaFixture.relativeError(byFrame, expected);
+            double error = allZero ? maxAbs(envelope) : relativeError(byFrame, expected);
             assertTrue(error <= SERIES_TOLERANCE, () -> name + " " + feature + " error " + error);
         }
         assertArrayEquals(melCopy, mel, "the caller's mel power must stay untouched");
@@ -73,8 +83,8 @@ class BeatParityTest {
     @MethodSource("files")
     void tempoAndEveryBeatFrameAreLibrosas(String name) {
         double[] onset = OnsetStrength.envelope(
-                LibrosaFixture.melPower(magnitude(name)), OnsetStrength.Aggregate.MEDIAN);
-        JsonNode expected = LibrosaFixture.file(name).get("features").get("beat_track");
+                MEL.power(magnitude(name)), OnsetStrength.Aggregate.MEDIAN);
+        JsonNode expected = reference(name).get("features").get("beat_track");
         Beats beats = BeatTracker.track(onset);
         assertEquals(expected.get("tempo_bpm").asDouble(), beats.tempoBpm(), 0.0);
         assertArrayEquals(toInts(expected.get("beat_frames")), beats.beatFrames());
@@ -94,6 +104,19 @@ class BeatParityTest {
         }
         // float32 weights: identical, or one float32 ulp (6e-8) where numpy's double rounds the other way.
         assertTrue(worst <= 1.2e-7, "worst relative weight difference " + worst);
+    }
+
+    /** max |actual − expected| / max |expected| over all rows and frames; actual is {@code [frame][row]}. */
+    private static double relativeError(double[][] actualByFrame, double[][] expectedByRow) {
+        double maxRef = 0.0;
+        double maxErr = 0.0;
+        for (int r = 0; r < expectedByRow.length; r++) {
+            for (int t = 0; t < expectedByRow[r].length; t++) {
+                maxRef = Math.max(maxRef, Math.abs(expectedByRow[r][t]));
+                maxErr = Math.max(maxErr, Math.abs(actualByFrame[t][r] - expectedByRow[r][t]));
+            }
+        }
+        return maxErr / maxRef;
     }
 
     private static double maxAbs(double[] values) {

@@ -23,7 +23,7 @@ class PitchTest {
 
     @Test
     void whiteNoiseIsMostlyUnvoiced() {
-        PitchTrack track = Pitch.track(Signals.whiteNoise(2.0, 3));
+        PitchTrack track = Pitch.track(Signals.whiteNoise(2.0, 0.3, 3));
         assertTrue(track.voicedFraction() < 0.1, "voiced " + track.voicedFraction());
     }
 

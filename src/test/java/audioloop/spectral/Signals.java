@@ -2,7 +2,7 @@ package audioloop.spectral;
 
 import java.util.Random;
 
-/** Test signals at 48 kHz generated in code, and a stand-in for the mel filterbank for tests without ../shared. */
+/** Test signals at 48 kHz generated in code (for tests without ../shared). */
 final class Signals {
     static final int SAMPLE_RATE = 48000;
 
@@ -26,27 +26,13 @@ final class Signals {
         return y;
     }
 
-    static double[] whiteNoise(double seconds, long seed) {
+    /** Gaussian white noise of standard deviation {@code sigma}, reproducible from {@code seed}. */
+    static double[] whiteNoise(double seconds, double sigma, long seed) {
         Random random = new Random(seed);
         double[] y = new double[(int) (seconds * SAMPLE_RATE)];
         for (int i = 0; i < y.length; i++) {
-            y[i] = 0.3 * random.nextGaussian();
+            y[i] = sigma * random.nextGaussian();
         }
         return y;
-    }
-
-    /**
-     * Power in 128 adjacent bands of 8 bins (bins 1..1024), {@code [frame][128]}: not librosa's Slaney mel bank
-     * (the reference tests use that one), but enough to drive the onset envelope from generated signals.
-     */
-    static double[][] bandPower(double[] y) {
-        double[][] magnitude = Stft.magnitude(y);
-        double[][] bands = new double[magnitude.length][128];
-        for (int t = 0; t < magnitude.length; t++) {
-            for (int k = 1; k < Stft.BINS; k++) {
-                bands[t][(k - 1) / 8] += magnitude[t][k] * magnitude[t][k];
-            }
-        }
-        return bands;
     }
 }

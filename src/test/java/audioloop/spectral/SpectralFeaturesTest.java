@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
-import java.util.Random;
 import java.util.concurrent.ForkJoinPool;
 import org.junit.jupiter.api.Test;
 
@@ -13,26 +12,9 @@ import org.junit.jupiter.api.Test;
 class SpectralFeaturesTest {
     private static final int FS = FftFrequencies.SAMPLE_RATE_HZ;
 
-    private static double[] sine(double frequencyHz, double amplitude, int n) {
-        double[] y = new double[n];
-        for (int i = 0; i < n; i++) {
-            y[i] = amplitude * Math.sin(2 * Math.PI * frequencyHz * i / FS);
-        }
-        return y;
-    }
-
-    private static double[] whiteNoise(double sigma, int n) {
-        Random random = new Random(11);
-        double[] y = new double[n];
-        for (int i = 0; i < n; i++) {
-            y[i] = sigma * random.nextGaussian();
-        }
-        return y;
-    }
-
     @Test
     void oneKilohertzSine() {
-        SpectralFrames f = SpectralAnalyzer.analyze(sine(1000, 0.5, 2 * FS));
+        SpectralFrames f = SpectralAnalyzer.analyze(Signals.sine(1000, 2.0, 0.5));
         int mid = f.frameCount() / 2;
         // Hann leakage is symmetric about the tone: centroid at the tone, bandwidth a few bins.
         assertEquals(1000.0, f.spectralCentroid()[mid], 5.0);
@@ -51,7 +33,7 @@ class SpectralFeaturesTest {
 
     @Test
     void whiteNoise() {
-        SpectralFrames f = SpectralAnalyzer.analyze(whiteNoise(0.1, 4 * FS));
+        SpectralFrames f = SpectralAnalyzer.analyze(Signals.whiteNoise(4.0, 0.1, 11));
         // Periodogram bins of white noise are exponentially distributed: E[ln P] = ln E[P] − γ, so the
         // flatness is close to e^−γ = 0.5615.
         assertEquals(Math.exp(-0.5772156649), FeatureStats.of(f.spectralFlatness()).mean(), 0.02);
@@ -206,7 +188,7 @@ class SpectralFeaturesTest {
 
     @Test
     void analysisDoesNotDependOnThePoolSize() throws Exception {
-        double[] y = whiteNoise(0.1, FS);
+        double[] y = Signals.whiteNoise(1.0, 0.1, 11);
         for (int i = 0; i < y.length; i++) {
             y[i] += Math.sin(2 * Math.PI * 440 * i / FS);
         }
