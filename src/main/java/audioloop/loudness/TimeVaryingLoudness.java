@@ -115,14 +115,13 @@ public final class TimeVaryingLoudness {
 
     private static void slopes(double[][] decayedCore, double[] totalLoudness, int firstStep, int from, int to,
             SpecificLoudnessSink sink) {
-        SpecificLoudnessSlopes slopes = new SpecificLoudnessSlopes();
         double[] coreLoudness = new double[CoreLoudness.CRITICAL_BANDS];
         double[] specific = new double[SpecificLoudnessSlopes.BARK_POINTS];
         for (int k = from; k < to; k++) {
             for (int band = 0; band < coreLoudness.length; band++) {
                 coreLoudness[band] = decayedCore[band][k];
             }
-            totalLoudness[k] = slopes.compute(coreLoudness, specific);
+            totalLoudness[k] = SpecificLoudnessSlopes.compute(coreLoudness, specific);
             int step = firstStep + k;
             if (step % STEPS_PER_FRAME == 0) {
                 sink.accept(step / STEPS_PER_FRAME, specific);
