@@ -11,8 +11,8 @@ package audioloop.loudness;
  * filter states in arrays indexed by band: the bands' recurrences are independent, so the CPU overlaps their
  * dependency chains (~12 cycles per biquad cascade step, 6 per smoother step) instead of waiting on one band's
  * chain at a time. Measured on 60 s of noise + tones at 48 kHz, one thread (median CPU of 9 runs): 0.49 s with
- * one band per loop, 0.37 s with 7 bands per loop (14 or 28 per loop were no faster, and the JIT did not
- * vectorise any of them). Every band's arithmetic is unchanged (same operations in the same order), so the
+ * one band per loop, 0.35–0.41 s with 7 bands per loop (in a prototype 14 or 28 per loop were no faster; the JIT
+ * vectorised none of them). Every band's arithmetic is unchanged (same operations in the same order), so the
  * levels are bit-identical.
  */
 final class ThirdOctaveFilterBank {
@@ -22,8 +22,6 @@ final class ThirdOctaveFilterBank {
     static final int GROUPS = BANDS / BANDS_PER_GROUP;
     /** 48 kHz samples per 2 kHz level sample. */
     static final int DECIMATION = 24;
-    /** Samples per pass of the two loops (10 ms, a multiple of 24): the group's 27 kB block buffer stays in L1. */
-    private static final int BLOCK_SAMPLES = 20 * DECIMATION;
 
     /**
      * ISO 532-1:2017 Table A.2 / MoSQITo 1.2.1 _third_octave_levels.py, third_octave_filter: per band, the
@@ -102,8 +100,6 @@ final class ThirdOctaveFilterBank {
 
     private final double[][] coefficients = new double[GROUPS][ROWS];
     private final double[][] state = new double[GROUPS][ROWS];
-    /** Per group: band-passed samples of the current block, sample-major ([sample · W + lane]). */
-    private final double[][] block = new double[GROUPS][BLOCK_SAMPLES * W];
 
     ThirdOctaveFilterBank() {
         for (int band = 0; band < BANDS; band++) {
@@ -131,27 +127,20 @@ final class ThirdOctaveFilterBank {
      * level (dB) of every sample whose index is a multiple of 24 to {@code levelsOut[band]}, starting at index 0
      * for the first such sample; {@code from} must be a multiple of 24. Raises {@code maxLevelOut[band]} to the
      * largest level written. Touches only the group's own bands.
+     *
+     * <p>Per sample and band: the three biquads in transposed direct form II, in scipy sosfilt's operation order
+     * (numerators [1, 2, 1], [1, 0, −1], [1, −2, 1], Table A.1, so the products with ±1, ±2, 0 are exact and left
+     * out); then band gain, squaring and three first-order low-passes y[n] = (1 − a)·x[n] + a·y[n−1] (ISO 532-1
+     * 6.3). One pass: with the states in arrays, splitting biquads and smoothing into two passes over a block
+     * buffer (as the one-band-per-loop version did to keep its states in registers) measured 0.40 s, one pass
+     * 0.35–0.41 s.
      */
     void process(int group, double[] pressurePa, int from, int to, double[][] levelsOut, double[] maxLevelOut) {
-        int frame = 0;
-        for (int blockStart = from; blockStart < to; blockStart += BLOCK_SAMPLES) {
-            int blockEnd = Math.min(blockStart + BLOCK_SAMPLES, to);
-            bandPass(group, pressurePa, blockStart, blockEnd);
-            squareSmoothAndDecimate(group, blockEnd - blockStart, levelsOut, maxLevelOut, frame);
-            frame += (blockEnd - blockStart + DECIMATION - 1) / DECIMATION;
-        }
-    }
-
-    /**
-     * The three biquads of each band of the group into the group's block buffer: transposed direct form II in
-     * scipy sosfilt's operation order; numerators [1, 2, 1], [1, 0, −1], [1, −2, 1] (Table A.1), so the products
-     * with ±1, ±2, 0 are exact and left out. Kept apart from the smoothing: fewer live arrays per loop.
-     */
-    private void bandPass(int group, double[] pressurePa, int from, int to) {
         double[] c = coefficients[group];
         double[] z = state[group];
-        double[] out = block[group];
-        for (int s = from, i = 0; s < to; s++, i += W) {
+        int firstBand = group * W;
+        int frame = 0;
+        for (int s = from; s < to; s++) {
             double x = pressurePa[s];
             for (int lane = 0; lane < W; lane++) {
                 double y1 = x + z[Z10 + lane];
@@ -163,39 +152,20 @@ final class ThirdOctaveFilterBank {
                 double y3 = y2 + z[Z30 + lane];
                 z[Z30 + lane] = -2 * y2 - c[A31 + lane] * y3 + z[Z31 + lane];
                 z[Z31 + lane] = y2 - c[A32 + lane] * y3;
-                out[i + lane] = y3;
-            }
-        }
-    }
-
-    /**
-     * Band gain, squaring and three first-order low-pass filters y[n] = (1 − a)·x[n] + a·y[n−1] (ISO 532-1 6.3)
-     * over the block buffer; the level of every 24th sample goes to levelsOut from index firstFrame. The block
-     * starts at a multiple of 24.
-     */
-    private void squareSmoothAndDecimate(int group, int count, double[][] levelsOut, double[] maxLevelOut,
-            int firstFrame) {
-        double[] c = coefficients[group];
-        double[] y = state[group];
-        double[] in = block[group];
-        int firstBand = group * W;
-        int frame = firstFrame;
-        for (int n = 0, i = 0; n < count; n++, i += W) {
-            for (int lane = 0; lane < W; lane++) {
                 double a = c[POLE + lane];
                 double b = c[FEED + lane];
-                double v = c[BAND_GAIN + lane] * in[i + lane];
+                double v = c[BAND_GAIN + lane] * y3;
                 v = v * v;
-                double s1 = b * v + a * y[SMOOTH1 + lane];
-                double s2 = b * s1 + a * y[SMOOTH2 + lane];
-                double s3 = b * s2 + a * y[SMOOTH3 + lane];
-                y[SMOOTH1 + lane] = s1;
-                y[SMOOTH2 + lane] = s2;
-                y[SMOOTH3 + lane] = s3;
+                double s1 = b * v + a * z[SMOOTH1 + lane];
+                double s2 = b * s1 + a * z[SMOOTH2 + lane];
+                double s3 = b * s2 + a * z[SMOOTH3 + lane];
+                z[SMOOTH1 + lane] = s1;
+                z[SMOOTH2 + lane] = s2;
+                z[SMOOTH3 + lane] = s3;
             }
-            if (n % DECIMATION == 0) {
+            if ((s - from) % DECIMATION == 0) {
                 for (int lane = 0; lane < W; lane++) {
-                    double level = 10 * Math.log10((y[SMOOTH3 + lane] + TINY_INTENSITY) / REFERENCE_INTENSITY);
+                    double level = 10 * Math.log10((z[SMOOTH3 + lane] + TINY_INTENSITY) / REFERENCE_INTENSITY);
                     levelsOut[firstBand + lane][frame] = level;
                     maxLevelOut[firstBand + lane] = Math.max(maxLevelOut[firstBand + lane], level);
                 }
