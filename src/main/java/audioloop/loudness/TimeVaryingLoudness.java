@@ -15,9 +15,9 @@ import java.util.function.IntConsumer;
  *
  * <p>The signal is processed in chunks of one second, every stage carrying its state across chunk boundaries,
  * so memory apart from the N(t) result does not grow with duration; N′(z, t) goes to a {@link
- * SpecificLoudnessSink} frame by frame. Within a chunk the 4 groups of 7 filter bands, the 21 decay bands and blocks of
- * frames (core loudness, slopes) are independent {@link ForkJoinTask}s run in the caller's pool (or the common
- * pool); each task writes only its own slots, so the result is bit-identical for any pool size.
+ * SpecificLoudnessSink} frame by frame. Within a chunk the 4 groups of 7 filter bands, the 21 decay bands and
+ * blocks of frames (core loudness, slopes) are independent {@link ForkJoinTask}s run in the caller's pool (or
+ * the common pool); each task writes only its own slots, so the result is bit-identical for any pool size.
  *
  * <p>Differences from MoSQITo, all deliberate:
  * <ul>
