@@ -69,6 +69,9 @@ public final class RunReport {
     }
 
     private static void printMeasurements(Map<String, Measurement> measured) {
+        if (measured.isEmpty()) {
+            return;
+        }
         System.out.println("### End to end (CLI, one JVM per run)");
         System.out.println();
         System.out.println("| what | median | runs | command |");
@@ -80,8 +83,8 @@ public final class RunReport {
         Measurement one = measured.get("cli_60s_threads1");
         Measurement two = measured.get("cli_60s_threads2");
         if (one != null && two != null) {
-            System.out.printf(Locale.ROOT, "| speed-up 60 s, --threads 2 over --threads 1 | %.2f× | | |%n",
-                    one.median() / two.median());
+            System.out.printf(Locale.ROOT, "| speed-up 60 s, --threads 2 over --threads 1 | %s× | | |%n",
+                    number(one.median() / two.median()));
         }
         System.out.println();
     }
@@ -170,14 +173,17 @@ public final class RunReport {
         if (Double.isNaN(referenceMs) || Double.isNaN(audioloopMs)) {
             return;
         }
-        System.out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s | %.0f× |%n", signal, stage, number(referenceMs),
-                number(audioloopMs), how, referenceMs / audioloopMs);
+        System.out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s | %s× |%n", signal, stage, number(referenceMs),
+                number(audioloopMs), how, number(referenceMs / audioloopMs));
     }
 
-    /** Three significant digits, no exponent. */
+    /** Three significant digits, no exponent; blank for NaN (JMH gives no error bound for a single iteration). */
     private static String number(double x) {
-        if (x == 0 || Double.isNaN(x)) {
-            return String.valueOf(x);
+        if (Double.isNaN(x)) {
+            return "";
+        }
+        if (x == 0) {
+            return "0";
         }
         int decimals = Math.max(0, 2 - (int) Math.floor(Math.log10(Math.abs(x))));
         return String.format(Locale.ROOT, "%." + decimals + "f", x);
