@@ -149,6 +149,12 @@ public final class RunReport {
                     "CLI wall, JVM start included");
         }
         System.out.println();
+        JsonNode mosqitoRss = mosqito.path("summary").path("audioloop_test_60s.wav").path("peak_rss_MiB_max");
+        Measurement rss = measured.get("rss_60s");
+        if (rss != null && mosqitoRss.isNumber()) {
+            System.out.printf(Locale.ROOT, "Peak RSS, 60 s file: MoSQITo harness %s MiB (max of its runs), audioloop %s MiB"
+                    + " (median).%n%n", number(mosqitoRss.asDouble()), number(rss.median()));
+        }
     }
 
     private static double stageMs(JsonNode mosqitoFile, String stage) {
