@@ -14,7 +14,6 @@ repo="$(dirname "$bench")"
 runs="${RUNS:-5}"
 batch_files="${BATCH_FILES:-100}"
 bench_jar="$bench/target/benchmarks.jar"
-tool_jar="$repo/target/audioloop.jar"
 jmh_json="$bench/target/jmh-results.json"
 jfr_file="$bench/target/run-60s.jfr"
 work="$(mktemp -d)"
@@ -53,9 +52,7 @@ if [ "${SKIP_CLI:-0}" != 1 ]; then
   for i in $(seq -w 1 "$batch_files"); do
     cp "$work/10s.wav" "$work/batch/file-$i.wav"
   done
-  # The launcher's command line (./audioloop), without its build check.
-  # shellcheck disable=SC2086 # JAVA_OPTS is a list of JVM options on purpose
-  cli=(java ${JAVA_OPTS:-} -Daudioloop.stderrTty=false -jar "$tool_jar" analyze)
+  cli=("$repo/audioloop" analyze) # the launcher: the JVM options users get (JAVA_OPTS adds to them)
   gnu_time=""
   if [ -x /usr/bin/time ]; then
     gnu_time=/usr/bin/time
@@ -81,7 +78,7 @@ if [ "${SKIP_CLI:-0}" != 1 ]; then
       t1=$(date +%s%N)
       values="$values $(((t1 - t0) / 1000000))"
     done
-    printf '%s\t%s\tms\t%s\t%s\n' "$key" "$what" "java -jar target/audioloop.jar analyze ${*//$work\//}" "$values" \
+    printf '%s\t%s\tms\t%s\t%s\n' "$key" "$what" "./audioloop analyze ${*//$work\//}" "$values" \
       >> "$measurements"
   }
 
