@@ -2,7 +2,6 @@ package audioloop.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import audioloop.io.WavFiles;
@@ -190,13 +189,18 @@ class CliTest {
     void profileWritesAJfrRecordingWithStageEvents() throws IOException {
         Path a = wav("a.wav", 0.5);
         Path jfr = dir.resolve("run.jfr");
-        CliRun run = CliRun.of("analyze", "--metrics", "spectral,loudness", "--profile", jfr.toString(), a.toString());
+        CliRun run = CliRun.of("analyze", "--metrics", "spectral,sharpness", "--profile", jfr.toString(), a.toString());
         assertEquals(0, run.exitCode(), run.err());
         List<RecordedEvent> stages = RecordingFile.readAllEvents(jfr).stream()
                 .filter(e -> e.getEventType().getName().equals("audioloop.Stage")).toList();
         List<String> names = stages.stream().map(e -> e.getString("stage")).distinct().sorted().toList();
-        assertTrue(names.containsAll(List.of("decode", "loudness", "resample", "spectral")), names.toString());
-        assertNotNull(stages.get(0).getString("file"));
+        assertTrue(names.containsAll(List.of("decode", "loudness", "resample", "sharpness", "spectral")), names.toString());
+        assertEquals(a.toString(), stages.get(0).getString("file"));
+        // Sharpness reads N(t) and the N′ moments: it may only start once loudness has finished.
+        RecordedEvent loudness = stages.stream().filter(e -> e.getString("stage").equals("loudness")).findFirst().orElseThrow();
+        RecordedEvent sharpness = stages.stream().filter(e -> e.getString("stage").equals("sharpness")).findFirst().orElseThrow();
+        assertFalse(sharpness.getStartTime().isBefore(loudness.getEndTime()),
+                "sharpness started at " + sharpness.getStartTime() + ", loudness ended at " + loudness.getEndTime());
     }
 
     private static <T> List<T> iterableToList(java.util.Iterator<T> it) {
