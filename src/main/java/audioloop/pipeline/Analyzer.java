@@ -26,6 +26,13 @@ import java.util.concurrent.ForkJoinPool;
  */
 public final class Analyzer {
     public static final int SAMPLE_RATE_HZ = 48_000;
+    /**
+     * Largest sample magnitude taken as audio, in full-scale units: +120 dBFS. Only float data can exceed 1.0; a
+     * float WAV beyond this holds corrupt data (e.g. integers read as floats), and values near 1e150 would overflow
+     * the squared pressures of the metrics. With {@link AnalysisOptions#MAX_CALIBRATION_PA_PER_FS} it bounds the
+     * sound pressure at 1e12 Pa, far inside the range where every metric stays finite.
+     */
+    static final double MAX_SAMPLE_FS = 1e6;
 
     private final AnalysisOptions options;
     private final ForkJoinPool pool;
@@ -51,6 +58,7 @@ public final class Analyzer {
         if (audio.frames() == 0) {
             throw new IOException("no audio: the data chunk holds no sample frames");
         }
+        checkInput(audio);
         double[] signal48k = onPool(() -> timer.time("resample", audio.frames(),
                 () -> PolyphaseResampler.to48k(audio.mono(), audio.sampleRateHz())));
 
@@ -146,6 +154,25 @@ public final class Analyzer {
             return WavDecoder.decode(path);
         } catch (IOException e) {
             throw new CompletionException(e);
+        }
+    }
+
+    /**
+     * Inputs a valid WAV can hold but audioloop does not analyse fail here, in words, rather than inside a metric:
+     * sample rates the resampler does not take, and sample values that cannot be audio.
+     */
+    private static void checkInput(DecodedAudio audio) throws IOException {
+        int rate = audio.sampleRateHz();
+        if (rate < PolyphaseResampler.MIN_RATE_HZ || rate > PolyphaseResampler.MAX_RATE_HZ) {
+            throw new IOException("sample rate " + rate + " Hz not supported (" + PolyphaseResampler.MIN_RATE_HZ
+                    + " … " + PolyphaseResampler.MAX_RATE_HZ + " Hz)");
+        }
+        double[] mono = audio.mono();
+        for (int i = 0; i < mono.length; i++) {
+            if (Math.abs(mono[i]) > MAX_SAMPLE_FS) {
+                throw new IOException("sample value " + mono[i] + " at frame " + i
+                        + " is beyond ±1e6 full scale (+120 dBFS): corrupt float data, not audio");
+            }
         }
     }
 
