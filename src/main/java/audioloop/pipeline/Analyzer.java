@@ -10,7 +10,6 @@ import audioloop.sharpness.DinSharpness;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -51,7 +50,11 @@ public final class Analyzer {
     public FileAnalysis analyze(Path path, String displayName) throws IOException {
         long start = System.nanoTime();
         StageTimer timer = new StageTimer(displayName);
-        List<String> warnings = Collections.synchronizedList(new ArrayList<>());
+        // Each concurrent block writes its own list, read after its join: the warnings come in the same order
+        // (decode, loudness, roughness, spectral) whatever the scheduling.
+        List<String> warnings = new ArrayList<>();
+        List<String> loudnessWarnings = new ArrayList<>();
+        List<String> spectralWarnings = new ArrayList<>();
 
         DecodedAudio audio = onPool(() -> timer.time("decode", 0, () -> decode(path)));
         warnings.addAll(audio.warnings());
@@ -69,7 +72,7 @@ public final class Analyzer {
         CompletableFuture<SpectralBlock.Result> spectralTask = null;
         if (options.wants(Metric.SPECTRAL)) {
             spectralTask = CompletableFuture.supplyAsync(() -> timer.time("spectral", signal48k.length,
-                    () -> SpectralBlock.compute(signal48k, options.series(), warnings)), pool);
+                    () -> SpectralBlock.compute(signal48k, options.series(), spectralWarnings)), pool);
         }
         double[] pressurePa = (options.wants(Metric.LOUDNESS) || options.wants(Metric.ROUGHNESS))
                 ? calibrate(signal48k, options.calibrationPaPerFs()) : null;
@@ -79,7 +82,8 @@ public final class Analyzer {
         CompletableFuture<StationaryLoudnessResult> stationaryTask = null;
         if (options.wants(Metric.LOUDNESS)) {
             loudnessTask = CompletableFuture.supplyAsync(() -> timer.time("loudness", pressurePa.length,
-                    () -> LoudnessBlock.timeVarying(pressurePa, options.field(), options.wants(Metric.SHARPNESS), warnings)),
+                    () -> LoudnessBlock.timeVarying(pressurePa, options.field(), options.wants(Metric.SHARPNESS),
+                            loudnessWarnings)),
                     pool);
             if (options.wants(Metric.SHARPNESS)) {
                 // DIN 45692 sharpness needs N(t) and the per-frame moments of N′(z,t): it starts after loudness.
@@ -90,17 +94,14 @@ public final class Analyzer {
                     () -> LoudnessBlock.stationary(pressurePa, options.field())), pool);
         }
         CompletableFuture<RoughnessResult> roughnessTask = null;
-        if (options.wants(Metric.ROUGHNESS)) {
-            if (pressurePa.length < RoughnessDw.frameLength(SAMPLE_RATE_HZ)) {
-                warnings.add("roughness: input shorter than one 0.2 s frame, not computed");
-            } else {
-                roughnessTask = CompletableFuture.supplyAsync(() -> timer.time("roughness", pressurePa.length,
-                        () -> RoughnessDw.compute(pressurePa, SAMPLE_RATE_HZ)), pool);
-            }
+        if (options.wants(Metric.ROUGHNESS) && pressurePa.length >= RoughnessDw.frameLength(SAMPLE_RATE_HZ)) {
+            roughnessTask = CompletableFuture.supplyAsync(() -> timer.time("roughness", pressurePa.length,
+                    () -> RoughnessDw.compute(pressurePa, SAMPLE_RATE_HZ)), pool);
         }
 
         if (loudnessTask != null) {
             LoudnessBlock.TimeVarying loudness = join(loudnessTask, "loudness");
+            warnings.addAll(loudnessWarnings);
             StationaryLoudnessResult stationary = join(stationaryTask, "loudness (stationary)");
             LoudnessBlock.summarise(loudness, stationary, summary);
             if (sharpnessTask != null) {
@@ -119,7 +120,9 @@ public final class Analyzer {
         if (options.wants(Metric.ROUGHNESS)) {
             RoughnessResult roughness = roughnessTask == null ? null : join(roughnessTask, "roughness");
             summary.put("roughness_asper", roughness == null ? null : Summaries.mean(roughness.roughnessAsper()));
-            if (roughness != null) {
+            if (roughness == null) {
+                warnings.add("roughness: input shorter than one 0.2 s frame, not computed");
+            } else {
                 warnings.addAll(roughness.warnings());
                 if (options.series()) {
                     series.put("roughness_asper", roughness.roughnessAsper());
@@ -129,6 +132,7 @@ public final class Analyzer {
         }
         if (spectralTask != null) {
             SpectralBlock.Result block = join(spectralTask, "spectral");
+            warnings.addAll(spectralWarnings);
             spectral = block.summary();
             if (options.series()) {
                 series.put("spectral", block.series());
