@@ -312,6 +312,16 @@ class EdgeCaseTest {
         assertFailsInOneLine("not a WAV", "not a WAV file");
     }
 
+    /** Warnings come from concurrent blocks; their order must not depend on the pool size. */
+    @Test
+    void warningsAreInTheSameOrderWhateverThePoolSize() {
+        String file = FILES.get("5 samples").toString();
+        JsonNode one = CliTest.parse(CliRun.of("analyze", "--threads", "1", file).out()).get("warnings");
+        JsonNode two = CliTest.parse(CliRun.of("analyze", "--threads", "2", file).out()).get("warnings");
+        assertEquals(3, one.size(), one.toString());
+        assertEquals(one, two);
+    }
+
     @Test
     void verboseAddsTheStackTrace() {
         CliRun run = CliRun.of("analyze", "--verbose", FILES.get("NaN float").toString());
