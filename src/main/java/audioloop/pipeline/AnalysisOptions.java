@@ -12,9 +12,17 @@ import java.util.Set;
  * @param series             keep the time series for the output
  */
 public record AnalysisOptions(double calibrationPaPerFs, SoundField field, Set<Metric> metrics, boolean series) {
+    /**
+     * Largest calibration taken: 1e6 Pa at full scale is already a 214 dB SPL peak (sound in air ends near
+     * 194 dB); larger factors can only be a unit mistake, and they would let the squared pressures of the metrics
+     * overflow.
+     */
+    public static final double MAX_CALIBRATION_PA_PER_FS = 1e6;
+
     public AnalysisOptions {
-        if (!(calibrationPaPerFs > 0) || Double.isInfinite(calibrationPaPerFs)) {
-            throw new IllegalArgumentException("calibration must be a positive number of pascals, got " + calibrationPaPerFs);
+        if (!(calibrationPaPerFs > 0 && calibrationPaPerFs <= MAX_CALIBRATION_PA_PER_FS)) {
+            throw new IllegalArgumentException("calibration must be a positive number of pascals up to 1e6, got "
+                    + calibrationPaPerFs);
         }
         metrics = Set.copyOf(metrics);
     }

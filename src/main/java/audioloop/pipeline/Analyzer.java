@@ -10,7 +10,6 @@ import audioloop.sharpness.DinSharpness;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -26,6 +25,13 @@ import java.util.concurrent.ForkJoinPool;
  */
 public final class Analyzer {
     public static final int SAMPLE_RATE_HZ = 48_000;
+    /**
+     * Largest sample magnitude taken as audio, in full-scale units: +120 dBFS. Only float data can exceed 1.0; a
+     * float WAV beyond this holds corrupt data (e.g. integers read as floats), and values near 1e150 would overflow
+     * the squared pressures of the metrics. With {@link AnalysisOptions#MAX_CALIBRATION_PA_PER_FS} it bounds the
+     * sound pressure at 1e12 Pa, far inside the range where every metric stays finite.
+     */
+    static final double MAX_SAMPLE_FS = 1e6;
 
     private final AnalysisOptions options;
     private final ForkJoinPool pool;
@@ -44,13 +50,18 @@ public final class Analyzer {
     public FileAnalysis analyze(Path path, String displayName) throws IOException {
         long start = System.nanoTime();
         StageTimer timer = new StageTimer(displayName);
-        List<String> warnings = Collections.synchronizedList(new ArrayList<>());
+        // Each concurrent block writes its own list, read after its join: the warnings come in the same order
+        // (decode, loudness, roughness, spectral) whatever the scheduling.
+        List<String> warnings = new ArrayList<>();
+        List<String> loudnessWarnings = new ArrayList<>();
+        List<String> spectralWarnings = new ArrayList<>();
 
         DecodedAudio audio = onPool(() -> timer.time("decode", 0, () -> decode(path)));
         warnings.addAll(audio.warnings());
         if (audio.frames() == 0) {
             throw new IOException("no audio: the data chunk holds no sample frames");
         }
+        checkInput(audio);
         double[] signal48k = onPool(() -> timer.time("resample", audio.frames(),
                 () -> PolyphaseResampler.to48k(audio.mono(), audio.sampleRateHz())));
 
@@ -61,7 +72,7 @@ public final class Analyzer {
         CompletableFuture<SpectralBlock.Result> spectralTask = null;
         if (options.wants(Metric.SPECTRAL)) {
             spectralTask = CompletableFuture.supplyAsync(() -> timer.time("spectral", signal48k.length,
-                    () -> SpectralBlock.compute(signal48k, options.series(), warnings)), pool);
+                    () -> SpectralBlock.compute(signal48k, options.series(), spectralWarnings)), pool);
         }
         double[] pressurePa = (options.wants(Metric.LOUDNESS) || options.wants(Metric.ROUGHNESS))
                 ? calibrate(signal48k, options.calibrationPaPerFs()) : null;
@@ -71,7 +82,8 @@ public final class Analyzer {
         CompletableFuture<StationaryLoudnessResult> stationaryTask = null;
         if (options.wants(Metric.LOUDNESS)) {
             loudnessTask = CompletableFuture.supplyAsync(() -> timer.time("loudness", pressurePa.length,
-                    () -> LoudnessBlock.timeVarying(pressurePa, options.field(), options.wants(Metric.SHARPNESS), warnings)),
+                    () -> LoudnessBlock.timeVarying(pressurePa, options.field(), options.wants(Metric.SHARPNESS),
+                            loudnessWarnings)),
                     pool);
             if (options.wants(Metric.SHARPNESS)) {
                 // DIN 45692 sharpness needs N(t) and the per-frame moments of N′(z,t): it starts after loudness.
@@ -82,17 +94,14 @@ public final class Analyzer {
                     () -> LoudnessBlock.stationary(pressurePa, options.field())), pool);
         }
         CompletableFuture<RoughnessResult> roughnessTask = null;
-        if (options.wants(Metric.ROUGHNESS)) {
-            if (pressurePa.length < RoughnessDw.frameLength(SAMPLE_RATE_HZ)) {
-                warnings.add("roughness: input shorter than one 0.2 s frame, not computed");
-            } else {
-                roughnessTask = CompletableFuture.supplyAsync(() -> timer.time("roughness", pressurePa.length,
-                        () -> RoughnessDw.compute(pressurePa, SAMPLE_RATE_HZ)), pool);
-            }
+        if (options.wants(Metric.ROUGHNESS) && pressurePa.length >= RoughnessDw.frameLength(SAMPLE_RATE_HZ)) {
+            roughnessTask = CompletableFuture.supplyAsync(() -> timer.time("roughness", pressurePa.length,
+                    () -> RoughnessDw.compute(pressurePa, SAMPLE_RATE_HZ)), pool);
         }
 
         if (loudnessTask != null) {
             LoudnessBlock.TimeVarying loudness = join(loudnessTask, "loudness");
+            warnings.addAll(loudnessWarnings);
             StationaryLoudnessResult stationary = join(stationaryTask, "loudness (stationary)");
             LoudnessBlock.summarise(loudness, stationary, summary);
             if (sharpnessTask != null) {
@@ -111,7 +120,9 @@ public final class Analyzer {
         if (options.wants(Metric.ROUGHNESS)) {
             RoughnessResult roughness = roughnessTask == null ? null : join(roughnessTask, "roughness");
             summary.put("roughness_asper", roughness == null ? null : Summaries.mean(roughness.roughnessAsper()));
-            if (roughness != null) {
+            if (roughness == null) {
+                warnings.add("roughness: input shorter than one 0.2 s frame, not computed");
+            } else {
                 warnings.addAll(roughness.warnings());
                 if (options.series()) {
                     series.put("roughness_asper", roughness.roughnessAsper());
@@ -121,6 +132,7 @@ public final class Analyzer {
         }
         if (spectralTask != null) {
             SpectralBlock.Result block = join(spectralTask, "spectral");
+            warnings.addAll(spectralWarnings);
             spectral = block.summary();
             if (options.series()) {
                 series.put("spectral", block.series());
@@ -146,6 +158,25 @@ public final class Analyzer {
             return WavDecoder.decode(path);
         } catch (IOException e) {
             throw new CompletionException(e);
+        }
+    }
+
+    /**
+     * Inputs a valid WAV can hold but audioloop does not analyse fail here, in words, rather than inside a metric:
+     * sample rates the resampler does not take, and sample values that cannot be audio.
+     */
+    private static void checkInput(DecodedAudio audio) throws IOException {
+        int rate = audio.sampleRateHz();
+        if (rate < PolyphaseResampler.MIN_RATE_HZ || rate > PolyphaseResampler.MAX_RATE_HZ) {
+            throw new IOException("sample rate " + rate + " Hz not supported (" + PolyphaseResampler.MIN_RATE_HZ
+                    + " … " + PolyphaseResampler.MAX_RATE_HZ + " Hz)");
+        }
+        double[] mono = audio.mono();
+        for (int i = 0; i < mono.length; i++) {
+            if (Math.abs(mono[i]) > MAX_SAMPLE_FS) {
+                throw new IOException("sample value " + mono[i] + " at frame " + i
+                        + " is beyond ±1e6 full scale (+120 dBFS): corrupt float data, not audio");
+            }
         }
     }
 
