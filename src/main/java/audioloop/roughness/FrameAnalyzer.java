@@ -13,9 +13,9 @@ import org.jtransforms.fft.DoubleFFT_1D;
  * Roughness of one 200-ms frame, MoSQITo 1.2.1 {@code _roughness_dw_main_calc} (notes/mosqito.md §5.3), with
  * the exact shortcuts of notes/performance.md. One instance per fork-join task: it owns its FFT plans and work
  * arrays and reuses them for every frame it analyses. The 47 channel inverses per frame use the allocation-free
- * {@link RealInverseFft} where the frame length allows (9600 at 48 kHz); JTransforms' mixed-radix path, used for the
- * one forward transform per frame and for other lengths (8820 at 44.1 kHz has a factor 7), allocates an n-double
- * scratch array inside every call. The 128-point envelope blocks are power-of-two transforms done in place.
+ * {@link RealInverseFft} where the frame length allows (9600 at 48 kHz, 8820 at 44.1 kHz); JTransforms' mixed-radix
+ * path, used for the one forward transform per frame and for other lengths, allocates an n-double scratch array
+ * inside every call. The 128-point envelope blocks are power-of-two transforms done in place.
  */
 final class FrameAnalyzer {
     private static final double P_REF = 2e-5;

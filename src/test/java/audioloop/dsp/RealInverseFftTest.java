@@ -30,8 +30,8 @@ class RealInverseFftTest {
 
     @Test
     void equalsDirectDftOnEveryRadix() {
-        // n/2 = 120 = 4·2·3·5 runs all four butterflies; 2·4·3 = 24 an odd number of stages; 2·2 = 4 and 2 the edges.
-        for (int n : new int[] {240, 48, 30, 10, 6, 4, 2}) {
+        // n/2 = 840 = 8·3·5·7 and 120 = 4·2·3·5 run all six butterflies, 98 = 2·7², 14 and 2 the edges.
+        for (int n : new int[] {1680, 240, 196, 48, 30, 14, 4, 2}) {
             double[] packed = randomPacked(n, n);
             // Direct O(n²) sum x_t = Σ_k X_k e^{+2πikt/n} over the full Hermitian spectrum.
             double[] expected = new double[n];
@@ -53,8 +53,13 @@ class RealInverseFftTest {
     }
 
     @Test
-    void equalsJTransformsAtTheRoughnessFrameLengthAndIsReusable() {
-        int n = 9600;
+    void equalsJTransformsAtTheRoughnessFrameLengthsAndIsReusable() {
+        for (int n : new int[] {9600, 8820}) {
+            equalsJTransforms(n);
+        }
+    }
+
+    private static void equalsJTransforms(int n) {
         RealInverseFft plan = new RealInverseFft(n);
         DoubleFFT_1D reference = Fft.plan(n);
         for (long seed = 1; seed <= 3; seed++) {
@@ -64,18 +69,20 @@ class RealInverseFftTest {
             plan.inverse(actual);
             double scale = maxAbs(expected);
             for (int t = 0; t < n; t++) {
-                assertEquals(expected[t], actual[t], 1e-12 * scale, "t = " + t);
+                assertEquals(expected[t], actual[t], 1e-12 * scale, "n = " + n + ", t = " + t);
             }
         }
     }
 
     @Test
-    void supportsOnlyEvenLengthsWhoseHalfIsFiveSmooth() {
+    void supportsOnlyEvenLengthsWhoseHalfIsSevenSmooth() {
         assertTrue(RealInverseFft.supports(9600));
+        assertTrue(RealInverseFft.supports(8820));
         assertTrue(RealInverseFft.supports(2));
-        assertFalse(RealInverseFft.supports(8820)); // 4410 = 2·3²·5·7²
+        assertTrue(RealInverseFft.supports(4410)); // 0.2 s at 22.05 kHz: half 2205 = 3²·5·7²
+        assertFalse(RealInverseFft.supports(2 * 11 * 400));
         assertFalse(RealInverseFft.supports(9601));
         assertFalse(RealInverseFft.supports(0));
-        assertThrows(IllegalArgumentException.class, () -> new RealInverseFft(8820));
+        assertThrows(IllegalArgumentException.class, () -> new RealInverseFft(22));
     }
 }
