@@ -32,7 +32,6 @@ public final class RealInverseFft {
     private static final double SIN_2_7 = Math.sin(4 * Math.PI / 7);
     private static final double SIN_3_7 = Math.sin(6 * Math.PI / 7);
 
-    private final int n;
     private final int half;
     /** Radix of each Stockham stage, in order. */
     private final int[] radices;
@@ -66,7 +65,6 @@ public final class RealInverseFft {
         if (!supports(n)) {
             throw new IllegalArgumentException("real inverse FFT needs n even with n/2 = 2^a·3^b·5^c·7^d, got " + n);
         }
-        this.n = n;
         this.half = n / 2;
         radices = factor(half);
         stageTwiddleRe = new double[radices.length][];
@@ -119,11 +117,6 @@ public final class RealInverseFft {
             }
         }
         return Arrays.copyOf(out, count);
-    }
-
-    /** Transform length n. */
-    public int length() {
-        return n;
     }
 
     /**
