@@ -4,15 +4,18 @@ import static audioloop.roughness.RoughnessModel.CHANNELS;
 import static audioloop.roughness.RoughnessModel.FIRST_ENVELOPE_BIN;
 
 import audioloop.dsp.Fft;
+import audioloop.dsp.RealInverseFft;
 import java.util.Arrays;
+import java.util.function.Consumer;
 import org.jtransforms.fft.DoubleFFT_1D;
 
 /**
  * Roughness of one 200-ms frame, MoSQITo 1.2.1 {@code _roughness_dw_main_calc} (notes/mosqito.md §5.3), with
  * the exact shortcuts of notes/performance.md. One instance per fork-join task: it owns its FFT plans and work
- * arrays and reuses them for every frame it analyses, so the frame loop allocates nothing itself. (JTransforms'
- * mixed-radix path for n = 9600 allocates an n-double scratch array inside every call: 48 per frame, the frame
- * spectrum and each channel's inverse; the 128-point envelope blocks are power-of-two transforms done in place.)
+ * arrays and reuses them for every frame it analyses. The 47 channel inverses per frame use the allocation-free
+ * {@link RealInverseFft} where the frame length allows (9600 at 48 kHz, 8820 at 44.1 kHz); JTransforms' mixed-radix
+ * path, used for the one forward transform per frame and for other lengths, allocates an n-double scratch array
+ * inside every call. The 128-point envelope blocks are power-of-two transforms done in place.
  */
 final class FrameAnalyzer {
     private static final double P_REF = 2e-5;
@@ -24,6 +27,8 @@ final class FrameAnalyzer {
 
     private final RoughnessModel model;
     private final DoubleFFT_1D fft;
+    /** Unscaled real inverse in JTransforms' packed layout, in place. */
+    private final Consumer<double[]> realInverse;
     private final int n;
     /** Windowed frame, then its packed spectrum; then, per channel, the excitation spectrum and envelope. */
     private final double[] work;
@@ -57,6 +62,11 @@ final class FrameAnalyzer {
         this.model = model;
         this.n = model.frameLength;
         this.fft = Fft.plan(n);
+        if (RealInverseFft.supports(n)) {
+            realInverse = new RealInverseFft(n)::inverse;
+        } else {
+            realInverse = packed -> fft.realInverse(packed, false);
+        }
         this.work = new double[n];
         int bins = model.bins;
         componentBin = new int[bins];
@@ -220,7 +230,7 @@ final class FrameAnalyzer {
                 }
             }
         }
-        fft.realInverse(work, false);
+        realInverse.accept(work);
         double sum = 0.0;
         for (int t = 0; t < n; t++) {
             double e = Math.abs(work[t]);
