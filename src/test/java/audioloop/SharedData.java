@@ -12,6 +12,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -72,6 +74,27 @@ public final class SharedData {
             pa[i] = x[i] * paPerFullScale;
         }
         return pa;
+    }
+
+    /** One DIN 45692:2009 chapter 6 test noise shipped in ../shared, with the standard's sharpness. */
+    public record DinNoise(String file, double calibrationPaPerFs, double sharpnessAcum) {
+    }
+
+    /** The DIN 45692 broad- and narrow-band noises of standards_reference.json that are present in signals/mosqito. */
+    public static List<DinNoise> din45692Noises() {
+        JsonNode din = reference("standards_reference.json").get("din45692_sharpness");
+        double calibration = din.get("wav_calib_pa_per_fs").asDouble();
+        List<DinNoise> noises = new ArrayList<>();
+        for (String kind : new String[] {"broadband", "narrowband"}) {
+            for (JsonNode e : din.get(kind)) {
+                int centreHz = Integer.parseInt(e.get("wav").asText().replaceAll(".*_(\\d+)\\.(?i:wav)$", "$1"));
+                String file = String.format("din45692_%s_%05d.wav", kind, centreHz);
+                if (Files.isRegularFile(signal("mosqito", file))) {
+                    noises.add(new DinNoise(file, calibration, e.get("S_acum").asDouble()));
+                }
+            }
+        }
+        return noises;
     }
 
     public static double[] doubles(JsonNode array) {

@@ -64,21 +64,21 @@ final class SpectralBlock {
 
     private static Map<String, Object> stats(double[] series) {
         FeatureStats s = FeatureStats.of(series);
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("mean", s.mean());
-        m.put("std", s.std());
-        m.put("min", s.min());
-        m.put("max", s.max());
-        return m;
+        return statsMap(s.mean(), s.std(), s.min(), s.max());
     }
 
     private static Map<String, Object> stats(double[][] frames) {
         FeatureStats.PerRow s = FeatureStats.perRow(frames);
+        return statsMap(s.mean(), s.std(), s.min(), s.max());
+    }
+
+    /** The contract's stats object: mean, population std, min, max over frames (numbers, or arrays per row). */
+    private static Map<String, Object> statsMap(Object mean, Object std, Object min, Object max) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("mean", s.mean());
-        m.put("std", s.std());
-        m.put("min", s.min());
-        m.put("max", s.max());
+        m.put("mean", mean);
+        m.put("std", std);
+        m.put("min", min);
+        m.put("max", max);
         return m;
     }
 }

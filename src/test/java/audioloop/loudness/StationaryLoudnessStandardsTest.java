@@ -73,22 +73,10 @@ class StationaryLoudnessStandardsTest {
      */
     @TestFactory
     Stream<DynamicTest> din45692() {
-        JsonNode din = SharedData.reference("standards_reference.json").get("din45692_sharpness");
-        double calibration = din.get("wav_calib_pa_per_fs").asDouble();
-        List<DynamicTest> tests = new ArrayList<>();
-        for (String kind : new String[] {"broadband", "narrowband"}) {
-            for (JsonNode e : din.get(kind)) {
-                String wavName = e.get("wav").asText();
-                int centreHz = Integer.parseInt(wavName.replaceAll(".*_(\\d+)\\.(?i:wav)$", "$1"));
-                String file = String.format("din45692_%s_%05d.wav", kind, centreHz);
-                if (SharedData.signal("mosqito", file).toFile().isFile()) {
-                    double expected = e.get("S_acum").asDouble();
-                    tests.add(DynamicTest.dynamicTest(file, () -> checkDin(file, calibration, expected)));
-                }
-            }
-        }
-        assertEquals(31, tests.size(), "DIN 45692 signals found in ../shared");
-        return tests.stream();
+        List<SharedData.DinNoise> noises = SharedData.din45692Noises();
+        assertEquals(31, noises.size(), "DIN 45692 signals found in ../shared");
+        return noises.stream().map(n -> DynamicTest.dynamicTest(n.file(),
+                () -> checkDin(n.file(), n.calibrationPaPerFs(), n.sharpnessAcum())));
     }
 
     private static void checkDin(String file, double calibration, double expected) {
