@@ -4,13 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import audioloop.SharedData;
-import audioloop.dsp.PolyphaseResampler;
-import audioloop.io.DecodedAudio;
-import audioloop.io.WavDecoder;
 import audioloop.sharpness.DinSharpness;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -39,16 +34,7 @@ class StationaryLoudnessMosqitoTest {
     }
 
     private static StationaryLoudnessResult run(String file, double calibrationPaPerFs, SoundField field) {
-        DecodedAudio audio;
-        try {
-            audio = WavDecoder.decode(SharedData.signal("mosqito", file));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        double[] pressurePa = PolyphaseResampler.to48k(audio.mono(), audio.sampleRateHz()).clone();
-        for (int i = 0; i < pressurePa.length; i++) {
-            pressurePa[i] *= calibrationPaPerFs;
-        }
+        double[] pressurePa = SharedData.pascals48k("mosqito", file, calibrationPaPerFs);
         return StationaryLoudness.fromThirdOctaveLevels(ThirdOctaveSpectrum.levelsDb(pressurePa, 48000), field);
     }
 
