@@ -6,11 +6,8 @@ import audioloop.pipeline.Analyzer;
 import audioloop.pipeline.FileAnalysis;
 import audioloop.pipeline.Metric;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.EnumSet;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
 
@@ -20,23 +17,13 @@ import org.openjdk.jmh.annotations.State;
  * (bench/run.sh times the CLI end to end).
  */
 @State(Scope.Benchmark)
-public class PipelineBenchmark extends PooledBenchmark {
-    @Param({"10", "60"})
-    public int durationS;
-
-    private Path file;
+public class PipelineBenchmark extends WavFileBenchmark {
     private Analyzer analyzer;
 
     @Override
     protected void prepare() throws IOException {
-        file = Files.createTempFile("audioloop-bench-", ".wav");
-        MakeSignal.write(file, durationS, 44_100, 2);
+        super.prepare();
         analyzer = new Analyzer(new AnalysisOptions(1.0, SoundField.FREE, EnumSet.allOf(Metric.class), false), pool);
-    }
-
-    @Override
-    protected void cleanUp() throws IOException {
-        Files.deleteIfExists(file);
     }
 
     /** Analyzer waits for the pool's tasks itself, so it is called from the benchmark thread, not on the pool. */
