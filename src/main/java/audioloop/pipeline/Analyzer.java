@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ForkJoinPool;
+import java.util.function.Supplier;
 
 /**
  * Analyses one file: decode → resample once to 48 kHz → fork the metrics on the pool (spectral block;
@@ -209,7 +210,7 @@ public final class Analyzer {
     }
 
     /** Runs {@code work} as a task of the pool, so --threads bounds all computation, and waits for it. */
-    private <T> T onPool(java.util.function.Supplier<T> work) throws IOException {
+    private <T> T onPool(Supplier<T> work) throws IOException {
         try {
             return CompletableFuture.supplyAsync(work, pool).join();
         } catch (CompletionException e) {

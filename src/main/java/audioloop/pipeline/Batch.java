@@ -1,6 +1,7 @@
 package audioloop.pipeline;
 
 import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -83,15 +84,13 @@ public final class Batch {
         }
     }
 
-    /** File-system exceptions carry only the path as message; say what happened in words. */
+    /**
+     * The failure in words, without the path (the caller prints it). WavDecoder already words the common file-system
+     * errors ("no such file", "permission denied"); any other FileSystemException's message would repeat the path,
+     * so its reason is used.
+     */
     private static String describe(IOException e) {
-        if (e instanceof java.nio.file.NoSuchFileException) {
-            return "no such file";
-        }
-        if (e instanceof java.nio.file.AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
+        if (e instanceof FileSystemException fs && fs.getReason() != null) {
             return fs.getReason();
         }
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
