@@ -1,6 +1,7 @@
 package audioloop.dsp;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.RecursiveAction;
@@ -37,43 +38,107 @@ public final class PolyphaseResampler {
 
     /**
      * Resamples {@code x}, sampled at {@code sampleRateHz}, to 48 kHz. 48 kHz input is returned as is (same array).
-     * Splits the output into chunks run with {@link ForkJoinTask#invokeAll}, inside the caller's pool; every output
-     * sample is computed by the same sequence of operations whatever the split, so the result is bit-identical for
-     * any pool size.
+     * The whole-signal form of {@link Stream}: the signal is fed as one block (without copying) and finished.
      *
      * @throws IllegalArgumentException if the rate is outside 1 kHz … 768 kHz
      */
     public static double[] to48k(double[] x, int sampleRateHz) {
+        if (sampleRateHz == TARGET_RATE_HZ) {
+            checkRate(sampleRateHz);
+            return x;
+        }
+        return new Stream(sampleRateHz, SampleWindow.of(x)).finish();
+    }
+
+    /** Samples at 48 kHz for {@code inputLength} samples at {@code sampleRateHz}: scipy's ceil(n·up/down). */
+    public static long outputLength(long inputLength, int sampleRateHz) {
+        checkRate(sampleRateHz);
+        int g = gcd(TARGET_RATE_HZ, sampleRateHz);
+        long up = TARGET_RATE_HZ / g;
+        long down = sampleRateHz / g;
+        return (Math.multiplyExact(inputLength, up) + down - 1) / down;
+    }
+
+    private static void checkRate(int sampleRateHz) {
         if (sampleRateHz < MIN_RATE_HZ || sampleRateHz > MAX_RATE_HZ) {
             throw new IllegalArgumentException("sample rate " + sampleRateHz + " Hz is outside "
                     + MIN_RATE_HZ + " … " + MAX_RATE_HZ + " Hz");
         }
-        if (sampleRateHz == TARGET_RATE_HZ) {
-            return x;
-        }
-        int g = gcd(TARGET_RATE_HZ, sampleRateHz);
-        return resample(x, TARGET_RATE_HZ / g, sampleRateHz / g);
     }
 
-    /** resample_poly for coprime {@code up}, {@code down} (not both 1). */
-    static double[] resample(double[] x, int up, int down) {
-        int half = 10 * Math.max(up, down);
-        Polyphase bank = new Polyphase(prototype(up, down), up, half);
-        int nOut = Math.toIntExact((x.length * (long) up + down - 1) / down);
-        double[] out = new double[nOut];
-        List<RecursiveAction> chunks = new ArrayList<>();
-        for (int from = 0; from < nOut; from += CHUNK) {
-            int start = from;
-            int end = Math.min(nOut, from + CHUNK);
-            chunks.add(new RecursiveAction() {
-                @Override
-                protected void compute() {
-                    bank.filter(x, down, out, start, end);
-                }
-            });
+    /**
+     * Block-fed resampling: {@link #accept} takes the input in blocks of any size and returns the 48 kHz samples
+     * whose filter window the input so far covers; {@link #finish} returns the rest (their windows run past the
+     * end of the signal, where scipy pads with zeros). The concatenated outputs equal {@link #to48k} of the whole
+     * input, bit for bit: every output sample is the same dot product in the same order whichever block
+     * completes it. Memory: one block plus the filter's history (≈ 2·half/up input samples; 20 for 44.1 kHz).
+     *
+     * <p>The outputs of a call are computed in chunks of {@link #CHUNK} run with {@link ForkJoinTask#invokeAll},
+     * inside the caller's pool; results are bit-identical for any pool size. Not thread-safe.
+     */
+    public static final class Stream {
+        private final int up;
+        private final int down;
+        /** null for 48 kHz input, which passes through. */
+        private final Polyphase bank;
+        private final SampleWindow input;
+        private long produced;
+
+        /** @throws IllegalArgumentException if the rate is outside 1 kHz … 768 kHz */
+        public Stream(int sampleRateHz) {
+            this(sampleRateHz, new SampleWindow());
         }
-        ForkJoinTask.invokeAll(chunks);
-        return out;
+
+        private Stream(int sampleRateHz, SampleWindow input) {
+            checkRate(sampleRateHz);
+            int g = gcd(TARGET_RATE_HZ, sampleRateHz);
+            this.up = TARGET_RATE_HZ / g;
+            this.down = sampleRateHz / g;
+            this.bank = sampleRateHz == TARGET_RATE_HZ ? null
+                    : new Polyphase(prototype(up, down), up, 10 * Math.max(up, down));
+            this.input = input;
+        }
+
+        /** Feeds x[from … from+length) and returns the output samples it completes (possibly none). */
+        public double[] accept(double[] x, int from, int length) {
+            if (bank == null) {
+                produced += length;
+                return Arrays.copyOfRange(x, from, from + length);
+            }
+            input.append(x, from, length);
+            // Output m is complete once its last tap, input ⌊(half + down·m)/up⌋, has arrived.
+            long complete = Math.max(0, Math.floorDiv(up * input.end() - bank.half + down - 1, down));
+            return produce(Math.min(complete, totalOutputs()));
+        }
+
+        /** The remaining output samples, up to scipy's length ceil(n·up/down) for the n samples fed. */
+        public double[] finish() {
+            return bank == null ? new double[0] : produce(totalOutputs());
+        }
+
+        private long totalOutputs() {
+            return (input.end() * up + down - 1) / down;
+        }
+
+        private double[] produce(long end) {
+            int count = Math.toIntExact(end - produced);
+            double[] out = new double[count];
+            List<RecursiveAction> chunks = new ArrayList<>();
+            for (int from = 0; from < count; from += CHUNK) {
+                long start = produced + from;
+                long stop = Math.min(end, start + CHUNK);
+                chunks.add(new RecursiveAction() {
+                    @Override
+                    protected void compute() {
+                        bank.filter(input, down, out, produced, start, stop);
+                    }
+                });
+            }
+            ForkJoinTask.invokeAll(chunks);
+            produced = end;
+            input.discardBefore(bank.firstTap(end, down));
+            return out;
+        }
     }
 
     /**
@@ -160,15 +225,26 @@ public final class PolyphaseResampler {
             }
         }
 
-        /** Computes out[from … to−1]. Four outputs share one pass over the taps to hide the add latency. */
-        void filter(double[] x, int down, double[] out, int from, int to) {
-            int n = x.length;
-            int m = from;
+        /** Input index of the first tap of output m (negative near the start: zeros, padtype 'constant'). */
+        long firstTap(long m, int down) {
+            return (half + down * m) / up - length + 1;
+        }
+
+        /**
+         * Computes outputs [from, to) into out[m − outBase], reading the input from the window, whose end is taken
+         * as the end of the signal (outputs reaching past it are only asked for once the signal is complete).
+         * Four outputs share one pass over the taps to hide the add latency.
+         */
+        void filter(SampleWindow input, int down, double[] out, long outBase, long from, long to) {
+            double[] x = input.array();
+            long n = input.end();
+            long start = input.start(); // stream index of x[0]
+            long m = from;
             while (m < to) {
-                long p = half + (long) down * m;
-                int first = (int) (p / up) - length + 1; // input index of the first tap
+                long p = half + down * m;
+                long first = p / up - length + 1; // input index of the first tap
                 long p3 = p + 3L * down;
-                int last3 = (int) (p3 / up); // input index of the last tap of output m + 3
+                long last3 = p3 / up; // input index of the last tap of output m + 3
                 if (m + 3 < to && first >= 0 && last3 < n) {
                     int o0 = (int) (p % up) * length;
                     long p1 = p + down;
@@ -176,34 +252,37 @@ public final class PolyphaseResampler {
                     int o1 = (int) (p1 % up) * length;
                     int o2 = (int) (p2 % up) * length;
                     int o3 = (int) (p3 % up) * length;
-                    int s1 = (int) (p1 / up) - length + 1;
-                    int s2 = (int) (p2 / up) - length + 1;
-                    int s3 = last3 - length + 1;
+                    int s0 = (int) (first - start);
+                    int s1 = (int) (p1 / up - length + 1 - start);
+                    int s2 = (int) (p2 / up - length + 1 - start);
+                    int s3 = (int) (last3 - length + 1 - start);
                     double a0 = 0.0;
                     double a1 = 0.0;
                     double a2 = 0.0;
                     double a3 = 0.0;
                     for (int i = 0; i < length; i++) {
-                        a0 += taps[o0 + i] * x[first + i];
+                        a0 += taps[o0 + i] * x[s0 + i];
                         a1 += taps[o1 + i] * x[s1 + i];
                         a2 += taps[o2 + i] * x[s2 + i];
                         a3 += taps[o3 + i] * x[s3 + i];
                     }
-                    out[m] = a0;
-                    out[m + 1] = a1;
-                    out[m + 2] = a2;
-                    out[m + 3] = a3;
+                    int k = (int) (m - outBase);
+                    out[k] = a0;
+                    out[k + 1] = a1;
+                    out[k + 2] = a2;
+                    out[k + 3] = a3;
                     m += 4;
                 } else {
                     // Signal edges: terms outside the signal are zero (padtype 'constant').
                     int o = (int) (p % up) * length;
-                    int lo = Math.max(0, -first);
-                    int hi = (int) Math.min(length, (long) n - first);
+                    int lo = (int) Math.max(0, -first);
+                    int hi = (int) Math.min(length, n - first);
+                    int s0 = (int) (first - start);
                     double acc = 0.0;
                     for (int i = lo; i < hi; i++) {
-                        acc += taps[o + i] * x[first + i];
+                        acc += taps[o + i] * x[s0 + i];
                     }
-                    out[m] = acc;
+                    out[(int) (m - outBase)] = acc;
                     m++;
                 }
             }

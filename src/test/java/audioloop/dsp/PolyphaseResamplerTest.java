@@ -111,4 +111,38 @@ class PolyphaseResamplerTest {
             three.shutdown();
         }
     }
+
+    /**
+     * The block-fed resampler gives to48k's samples bit for bit whatever the block sizes, including blocks shorter
+     * than the filter's history and an empty block; 48 kHz passes through.
+     */
+    @ParameterizedTest
+    @CsvSource({"44100", "8000", "1234", "96000", "48000", "22050"})
+    void streamInOddBlocksEqualsWholeSignal(int rate) {
+        Random random = new Random(rate);
+        double[] x = new double[rate + 4321];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = random.nextGaussian();
+        }
+        double[] whole = PolyphaseResampler.to48k(x, rate);
+        for (int[] blocks : new int[][] {{1}, {1000}, {48_001}, {7, 0, 3, 100_003}, {x.length}}) {
+            PolyphaseResampler.Stream stream = new PolyphaseResampler.Stream(rate);
+            double[] streamed = new double[0];
+            int from = 0;
+            for (int b = 0; from < x.length; b++) {
+                int length = Math.min(blocks[b % blocks.length], x.length - from);
+                streamed = concat(streamed, stream.accept(x, from, length));
+                from += length;
+            }
+            streamed = concat(streamed, stream.finish());
+            assertArrayEquals(whole, streamed, "rate " + rate + ", blocks " + Arrays.toString(blocks));
+        }
+        assertEquals(whole.length, PolyphaseResampler.outputLength(x.length, rate));
+    }
+
+    private static double[] concat(double[] a, double[] b) {
+        double[] c = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, c, a.length, b.length);
+        return c;
+    }
 }
