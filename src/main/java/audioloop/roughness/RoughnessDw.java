@@ -1,6 +1,8 @@
 package audioloop.roughness;
 
+import audioloop.dsp.SampleWindow;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
@@ -11,9 +13,9 @@ import java.util.concurrent.RecursiveAction;
  * (notes/mosqito.md §5): 200-ms frames every 100 ms, each analysed in 47 overlapping 1-Bark channels; R(t) in
  * asper per frame. Pure: arrays in, a result out.
  *
- * <p>Frames are independent and are analysed as fork-join tasks in whatever pool calls {@link #compute} (the
- * common pool otherwise). Every frame's arithmetic is the same whichever task runs it, so results are
- * bit-identical for any pool size.
+ * <p>Frames are independent and are analysed as fork-join tasks in whatever pool calls {@link #compute} or
+ * {@link Stream#accept} (the common pool otherwise). Every frame's arithmetic is the same whichever task runs it,
+ * so results are bit-identical for any pool size and any block sizes.
  */
 public final class RoughnessDw {
     /** Chunks of frames per unit of the pool's parallelism: enough to balance content-dependent frame costs. */
@@ -28,59 +30,117 @@ public final class RoughnessDw {
     }
 
     /**
-     * R(t) of a signal in pascals.
+     * R(t) of a signal in pascals: the whole-signal form of {@link Stream} (the signal is fed as one block, without
+     * copying, and finished).
      *
      * @throws IllegalArgumentException if the signal is shorter than {@link #frameLength} (MoSQITo fails there,
      *                                  notes/mosqito.md §6.15) or the sample rate is below 1 kHz
      */
     public static RoughnessResult compute(double[] pressurePa, int sampleRateHz) {
-        if (sampleRateHz <= 0 || pressurePa.length < frameLength(sampleRateHz) || frameLength(sampleRateHz) < 2) {
-            throw new IllegalArgumentException("roughness needs at least one 200-ms frame: got "
-                + pressurePa.length + " samples at " + sampleRateHz + " Hz");
-        }
-        RoughnessModel model = new RoughnessModel(sampleRateHz);
-        int n = model.frameLength;
-        int hop = model.hop;
-        // time_segmentation: frames l = 0, 1, … while l·hop ≤ len − n (the tail is dropped).
-        int frames = (pressurePa.length - n) / hop + 1;
-        double[] roughness = new double[frames];
-        double[] time = new double[frames];
-        for (int l = 0; l < frames; l++) {
-            // Mean of the frame's sample times t_i = i/fs (MoSQITo: mean of linspace(0, (len−1)/fs, len)).
-            time[l] = (l * (double) hop + (n - 1) / 2.0) / sampleRateHz;
+        return new Stream(sampleRateHz, SampleWindow.of(pressurePa)).finish();
+    }
+
+    /**
+     * Block-fed R(t): {@link #accept} takes the signal in blocks of any size and analyses every frame as soon as
+     * its last sample has arrived; only the samples of frames not yet complete are kept (under one frame plus a
+     * block), so memory apart from R(t) itself does not grow with duration. Frames run as fork-join tasks in
+     * whatever pool calls {@code accept} (the common pool otherwise). Every frame's arithmetic is the same
+     * whichever call or task runs it, so the result equals {@link #compute} bit for bit, for any block sizes
+     * and any pool size. Not thread-safe.
+     */
+    public static final class Stream {
+        private final RoughnessModel model;
+        private final int sampleRateHz;
+        private final SampleWindow signal;
+        private double[] roughness = new double[0];
+        private int frames;
+        private int clampedFrames;
+
+        /** @throws IllegalArgumentException if the sample rate is below 1 kHz (a frame needs 2 samples or more) */
+        public Stream(int sampleRateHz) {
+            this(sampleRateHz, new SampleWindow());
         }
 
-        ForkJoinPool pool = ForkJoinTask.inForkJoinPool() ? ForkJoinTask.getPool() : ForkJoinPool.commonPool();
-        int chunks = Math.min(frames, CHUNKS_PER_THREAD * pool.getParallelism());
-        List<FrameChunk> tasks = new ArrayList<>(chunks);
-        for (int i = 0; i < chunks; i++) {
-            tasks.add(new FrameChunk(model, pressurePa, roughness, frames * i / chunks, frames * (i + 1) / chunks));
+        private Stream(int sampleRateHz, SampleWindow signal) {
+            if (sampleRateHz <= 0 || frameLength(sampleRateHz) < 2) {
+                throw new IllegalArgumentException("roughness needs a sample rate of at least 10 Hz: got " + sampleRateHz);
+            }
+            this.model = new RoughnessModel(sampleRateHz);
+            this.sampleRateHz = sampleRateHz;
+            this.signal = signal;
         }
-        ForkJoinTask.invokeAll(tasks);
 
-        int clampedFrames = 0;
-        for (FrameChunk task : tasks) {
-            clampedFrames += task.framesWithComponentsAbove24Bark;
+        /** Feeds pressurePa[from … from+length), in pascals, and analyses the frames it completes. */
+        public void accept(double[] pressurePa, int from, int length) {
+            signal.append(pressurePa, from, length);
+            analyseCompleteFrames();
         }
-        List<String> warnings = new ArrayList<>();
-        if (clampedFrames > 0) {
-            warnings.add("roughness: " + clampedFrames + " of " + frames + " frames have audible components above"
-                + " 24 Bark (labelled >= 15.5 kHz); they were assigned to the last channel (23.5 Bark)."
-                + " MoSQITo 1.2.1 fails on such input (IndexError), so there is no reference value.");
+
+        /**
+         * R(t) of all samples fed.
+         *
+         * @throws IllegalArgumentException if fewer than {@link #frameLength} samples were fed
+         */
+        public RoughnessResult finish() {
+            long samples = signal.end();
+            if (samples < model.frameLength) {
+                throw new IllegalArgumentException("roughness needs at least one 200-ms frame: got "
+                    + samples + " samples at " + sampleRateHz + " Hz");
+            }
+            analyseCompleteFrames();
+            double[] r = Arrays.copyOf(roughness, frames);
+            double[] time = new double[frames];
+            for (int l = 0; l < frames; l++) {
+                // Mean of the frame's sample times t_i = i/fs (MoSQITo: mean of linspace(0, (len−1)/fs, len)).
+                time[l] = (l * (double) model.hop + (model.frameLength - 1) / 2.0) / sampleRateHz;
+            }
+            List<String> warnings = new ArrayList<>();
+            if (clampedFrames > 0) {
+                warnings.add("roughness: " + clampedFrames + " of " + frames + " frames have audible components above"
+                    + " 24 Bark (labelled >= 15.5 kHz); they were assigned to the last channel (23.5 Bark)."
+                    + " MoSQITo 1.2.1 fails on such input (IndexError), so there is no reference value.");
+            }
+            return new RoughnessResult(r, time, warnings);
         }
-        return new RoughnessResult(roughness, time, warnings);
+
+        /** time_segmentation: frames l = 0, 1, … while l·hop ≤ len − n (the tail is dropped). */
+        private void analyseCompleteFrames() {
+            int n = model.frameLength;
+            int hop = model.hop;
+            long complete = signal.end() < n ? 0 : (signal.end() - n) / hop + 1;
+            int from = frames;
+            int to = Math.toIntExact(complete);
+            if (to > from) {
+                if (to > roughness.length) {
+                    roughness = Arrays.copyOf(roughness, Math.max(to, roughness.length + (roughness.length >> 1)));
+                }
+                ForkJoinPool pool = ForkJoinTask.inForkJoinPool() ? ForkJoinTask.getPool() : ForkJoinPool.commonPool();
+                int chunks = Math.min(to - from, CHUNKS_PER_THREAD * pool.getParallelism());
+                List<FrameChunk> tasks = new ArrayList<>(chunks);
+                for (int i = 0; i < chunks; i++) {
+                    tasks.add(new FrameChunk(model, signal, roughness, from + (to - from) * i / chunks,
+                            from + (to - from) * (i + 1) / chunks));
+                }
+                ForkJoinTask.invokeAll(tasks);
+                for (FrameChunk task : tasks) {
+                    clampedFrames += task.framesWithComponentsAbove24Bark;
+                }
+                frames = to;
+            }
+            signal.discardBefore((long) frames * hop);
+        }
     }
 
     /** Frames [from, to) analysed by one analyser, whose work arrays and FFT plan serve all of them. */
     private static final class FrameChunk extends RecursiveAction {
         private final RoughnessModel model;
-        private final double[] signal;
+        private final SampleWindow signal;
         private final double[] out;
         private final int from;
         private final int to;
         private int framesWithComponentsAbove24Bark;
 
-        FrameChunk(RoughnessModel model, double[] signal, double[] out, int from, int to) {
+        FrameChunk(RoughnessModel model, SampleWindow signal, double[] out, int from, int to) {
             this.model = model;
             this.signal = signal;
             this.out = out;
@@ -92,7 +152,7 @@ public final class RoughnessDw {
         protected void compute() {
             FrameAnalyzer analyzer = new FrameAnalyzer(model);
             for (int l = from; l < to; l++) {
-                out[l] = analyzer.roughness(signal, l * model.hop);
+                out[l] = analyzer.roughness(signal.array(), signal.offset((long) l * model.hop));
             }
             framesWithComponentsAbove24Bark = analyzer.framesWithComponentsAbove24Bark;
         }

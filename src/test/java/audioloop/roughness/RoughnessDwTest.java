@@ -128,4 +128,30 @@ class RoughnessDwTest {
             pool.shutdown();
         }
     }
+
+    /** Fed in odd blocks (1 sample, shorter and longer than a frame, the 24-Bark warning included), R(t) is unchanged. */
+    @Test
+    void streamInOddBlocksEqualsWholeSignal() {
+        double[] x = new double[3 * FS + 1234];
+        double[] tone = amTone(500, 40, 0.7, 70);
+        double[] high = amTone(17000, 0, 0, 110);
+        for (int i = 0; i < x.length; i++) {
+            x[i] = i < FS ? tone[i] : i < 2 * FS ? high[i - FS] : tone[i % FS] + high[i % FS];
+        }
+        RoughnessResult whole = RoughnessDw.compute(x, FS);
+        for (int[] blocks : new int[][] {{1}, {1000}, {48_001}, {7, 0, 9_599, 9_601}}) {
+            RoughnessDw.Stream stream = new RoughnessDw.Stream(FS);
+            int from = 0;
+            for (int b = 0; from < x.length; b++) {
+                int length = Math.min(blocks[b % blocks.length], x.length - from);
+                stream.accept(x, from, length);
+                from += length;
+            }
+            RoughnessResult streamed = stream.finish();
+            assertArrayEquals(whole.roughnessAsper(), streamed.roughnessAsper());
+            assertArrayEquals(whole.timeS(), streamed.timeS());
+            assertEquals(whole.warnings(), streamed.warnings());
+        }
+        assertEquals(1, whole.warnings().size());
+    }
 }
