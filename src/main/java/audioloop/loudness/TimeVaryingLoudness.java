@@ -1,5 +1,6 @@
 package audioloop.loudness;
 
+import audioloop.dsp.SampleWindow;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -14,7 +15,8 @@ import java.util.function.IntConsumer;
  * decimation to 2 ms.
  *
  * <p>The signal is processed in chunks of one second, every stage carrying its state across chunk boundaries,
- * so memory apart from the N(t) result does not grow with duration; N′(z, t) goes to a {@link
+ * so memory apart from the N(t) result does not grow with duration, and the signal can be fed block by block
+ * ({@link Stream}); N′(z, t) goes to a {@link
  * SpecificLoudnessSink} frame by frame. Within a chunk the 4 groups of 7 filter bands, the 21 decay bands and
  * blocks of frames (core loudness, slopes) are independent {@link ForkJoinTask}s run in the caller's pool (or
  * the common pool); each task writes only its own slots, so the result is bit-identical for any pool size.
@@ -55,6 +57,8 @@ public final class TimeVaryingLoudness {
     }
 
     /**
+     * The whole-signal form of {@link Stream}: the signal is fed as one block (without copying) and finished.
+     *
      * @param pressurePa48k sound pressure in pascals, sampled at 48 kHz
      * @param field         free or diffuse sound field
      * @param sink          receives N′(z) of every output frame, possibly concurrently (see {@link
@@ -62,26 +66,79 @@ public final class TimeVaryingLoudness {
      */
     public static TimeVaryingLoudnessResult compute(double[] pressurePa48k, SoundField field,
             SpecificLoudnessSink sink) {
-        int totalSteps = ceilDiv(pressurePa48k.length, SAMPLES_PER_STEP);
-        double[] loudness = new double[frameCount(pressurePa48k.length)];
-        int chunkCapacity = Math.min(CHUNK_STEPS, totalSteps);
-        double[][] levels = new double[CoreLoudness.THIRD_OCTAVE_BANDS][chunkCapacity];
-        double[][] core = new double[CoreLoudness.CRITICAL_BANDS][chunkCapacity];
-        double[] totalLoudness = new double[chunkCapacity];
-        double[] maxLevel = new double[CoreLoudness.THIRD_OCTAVE_BANDS];
-        Arrays.fill(maxLevel, Double.NEGATIVE_INFINITY);
-        ThirdOctaveFilterBank filterBank = new ThirdOctaveFilterBank();
-        NonlinearDecay decay = new NonlinearDecay(CoreLoudness.CRITICAL_BANDS);
-        TemporalWeighting weighting = new TemporalWeighting();
+        return new Stream(field, sink, SampleWindow.of(pressurePa48k)).finish();
+    }
 
-        for (int chunkStart = 0; chunkStart < totalSteps; chunkStart += CHUNK_STEPS) {
-            final int firstStep = chunkStart;
-            final int steps = Math.min(CHUNK_STEPS, totalSteps - chunkStart);
-            final int fromSample = chunkStart * SAMPLES_PER_STEP;
-            final int toSample = Math.min(pressurePa48k.length, (chunkStart + steps) * SAMPLES_PER_STEP);
+    /**
+     * Block-fed N(t): {@link #accept} takes the 48 kHz signal in blocks of any size and processes every complete
+     * one-second chunk; {@link #finish} processes the rest. Chunks start at the same samples whatever the blocks,
+     * and every stage carries its state from chunk to chunk, so the result equals {@link #compute} bit for bit.
+     * Held: under one chunk plus a block of samples, the chunk's work arrays and N(t). Not thread-safe.
+     */
+    public static final class Stream {
+        private final SoundField field;
+        private final SpecificLoudnessSink sink;
+        private final SampleWindow signal;
+        private final ThirdOctaveFilterBank filterBank = new ThirdOctaveFilterBank();
+        private final NonlinearDecay decay = new NonlinearDecay(CoreLoudness.CRITICAL_BANDS);
+        private final TemporalWeighting weighting = new TemporalWeighting();
+        private final double[] maxLevel = new double[CoreLoudness.THIRD_OCTAVE_BANDS];
+        private double[][] levels;
+        private double[][] core;
+        private double[] totalLoudness;
+        private double[] loudness = new double[0];
+        /** 2 kHz steps processed: the next chunk starts at sample processedSteps · 24. */
+        private long processedSteps;
+
+        /** @param sink as for {@link TimeVaryingLoudness#compute} */
+        public Stream(SoundField field, SpecificLoudnessSink sink) {
+            this(field, sink, new SampleWindow());
+        }
+
+        private Stream(SoundField field, SpecificLoudnessSink sink, SampleWindow signal) {
+            this.field = field;
+            this.sink = sink;
+            this.signal = signal;
+            Arrays.fill(maxLevel, Double.NEGATIVE_INFINITY);
+        }
+
+        /** Feeds pressurePa48k[from … from+length) and processes the chunks it completes. */
+        public void accept(double[] pressurePa48k, int from, int length) {
+            signal.append(pressurePa48k, from, length);
+            while (signal.end() - processedSteps * SAMPLES_PER_STEP >= (long) CHUNK_STEPS * SAMPLES_PER_STEP) {
+                processChunk(CHUNK_STEPS);
+            }
+        }
+
+        /** N(t) of all samples fed: processes the last, partial chunk. */
+        public TimeVaryingLoudnessResult finish() {
+            long totalSteps = (signal.end() + SAMPLES_PER_STEP - 1) / SAMPLES_PER_STEP;
+            while (processedSteps < totalSteps) {
+                processChunk((int) Math.min(CHUNK_STEPS, totalSteps - processedSteps));
+            }
+            return new TimeVaryingLoudnessResult(Arrays.copyOf(loudness, frameCount(Math.toIntExact(signal.end()))),
+                    TIME_STEP_S, warnings(maxLevel));
+        }
+
+        /** Steps [processedSteps, processedSteps + steps): all stages, each carrying its state on. */
+        private void processChunk(int steps) {
+            if (levels == null) {
+                // The first chunk is the longest: a full chunk, or the whole of a shorter signal.
+                levels = new double[CoreLoudness.THIRD_OCTAVE_BANDS][steps];
+                core = new double[CoreLoudness.CRITICAL_BANDS][steps];
+                totalLoudness = new double[steps];
+            }
+            final int firstStep = Math.toIntExact(processedSteps);
+            final double[] x = signal.array();
+            final int fromSample = signal.offset(processedSteps * SAMPLES_PER_STEP);
+            final int toSample = (int) Math.min(signal.offset(signal.end()), fromSample + (long) steps * SAMPLES_PER_STEP);
             final int blocks = ceilDiv(steps, STEP_BLOCK);
+            int frames = frameCount(Math.toIntExact(Math.min(signal.end(), (processedSteps + steps) * SAMPLES_PER_STEP)));
+            if (frames > loudness.length) {
+                loudness = Arrays.copyOf(loudness, Math.max(frames, loudness.length + (loudness.length >> 1)));
+            }
 
-            inParallel(ThirdOctaveFilterBank.GROUPS, group -> filterBank.process(group, pressurePa48k, fromSample,
+            inParallel(ThirdOctaveFilterBank.GROUPS, group -> filterBank.process(group, x, fromSample,
                     toSample, levels, maxLevel));
             inParallel(blocks, block -> coreLoudness(levels, field, core, block * STEP_BLOCK,
                     Math.min(steps, (block + 1) * STEP_BLOCK)));
@@ -95,8 +152,9 @@ public final class TimeVaryingLoudness {
                     loudness[step / STEPS_PER_FRAME] = weighted;
                 }
             }
+            processedSteps += steps;
+            signal.discardBefore(processedSteps * SAMPLES_PER_STEP);
         }
-        return new TimeVaryingLoudnessResult(loudness, TIME_STEP_S, warnings(maxLevel));
     }
 
     private static void coreLoudness(double[][] levels, SoundField field, double[][] core, int from, int to) {

@@ -144,4 +144,37 @@ class TimeVaryingLoudnessTest {
         assertArrayEquals(results[0], results[2]);
         assertArrayEquals(results[1], results[3]);
     }
+
+    /**
+     * Fed in odd blocks (1 sample, shorter and longer than the one-second chunk), N(t), the N′ moments handed to
+     * the sink and the warnings are those of the whole signal, bit for bit.
+     */
+    @Test
+    void streamInOddBlocksEqualsWholeSignal() {
+        Random random = new Random(6);
+        double[] x = tone(100, 125, 2.7); // loud enough for the 120 dB warning
+        for (int i = 0; i < x.length; i++) {
+            x[i] += random.nextGaussian() * (i > FS ? 0.2 : 0.001);
+        }
+        int frames = TimeVaryingLoudness.frameCount(x.length);
+        double[] wholeMoments = new double[frames];
+        TimeVaryingLoudnessResult whole = TimeVaryingLoudness.compute(x, SoundField.FREE,
+                (frame, specific) -> wholeMoments[frame] = DinSharpness.weightedMoment(specific));
+        for (int[] blocks : new int[][] {{1}, {1000}, {48_001}, {7, 0, 47_999, 96_001}}) {
+            double[] moments = new double[frames];
+            TimeVaryingLoudness.Stream stream = new TimeVaryingLoudness.Stream(SoundField.FREE,
+                    (frame, specific) -> moments[frame] = DinSharpness.weightedMoment(specific));
+            int from = 0;
+            for (int b = 0; from < x.length; b++) {
+                int length = Math.min(blocks[b % blocks.length], x.length - from);
+                stream.accept(x, from, length);
+                from += length;
+            }
+            TimeVaryingLoudnessResult streamed = stream.finish();
+            assertArrayEquals(whole.loudnessSone(), streamed.loudnessSone());
+            assertArrayEquals(wholeMoments, moments);
+            assertEquals(whole.warnings(), streamed.warnings());
+        }
+        assertEquals(1, whole.warnings().size());
+    }
 }
