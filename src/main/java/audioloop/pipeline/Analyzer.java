@@ -1,14 +1,16 @@
 package audioloop.pipeline;
 
 import audioloop.dsp.PolyphaseResampler;
-import audioloop.io.DecodedAudio;
 import audioloop.io.WavDecoder;
+import audioloop.io.WavFormat;
+import audioloop.io.WavStream;
 import audioloop.loudness.StationaryLoudnessResult;
 import audioloop.roughness.RoughnessDw;
 import audioloop.roughness.RoughnessResult;
 import audioloop.sharpness.DinSharpness;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,9 +22,14 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.function.Supplier;
 
 /**
- * Analyses one file: decode → resample once to 48 kHz → fork the metrics on the pool (spectral block;
- * time-varying loudness → sharpness; stationary loudness and sharpness; roughness) → join into a
- * {@link FileAnalysis}. Metrics that split their own work (bands, frames) do so on the same pool.
+ * Analyses one file: the file is read block by block, each block resampled to 48 kHz ({@link
+ * PolyphaseResampler.Stream}) and calibrated, and fed to the metrics (spectral block; time-varying loudness →
+ * sharpness; stationary loudness and sharpness; roughness), then the results are joined into a {@link
+ * FileAnalysis}. Each metric consumes the blocks in order, one task after the other, as its own chain of tasks on
+ * the pool, so the metrics run side by side and the reading runs ahead of them by at most {@link
+ * #BLOCKS_IN_FLIGHT} blocks: memory apart from the metrics' own state does not grow with duration. Metrics that
+ * split their own work (bands, frames) do so on the same pool. Block boundaries depend only on the file, so
+ * results are the same for any pool size.
  */
 public final class Analyzer {
     public static final int SAMPLE_RATE_HZ = 48_000;
@@ -33,6 +40,10 @@ public final class Analyzer {
      * sound pressure at 1e12 Pa, far inside the range where every metric stays finite.
      */
     static final double MAX_SAMPLE_FS = 1e6;
+    /** Input frames per block, in seconds of the file's own rate. */
+    static final double BLOCK_SECONDS = 2;
+    /** Blocks read ahead of the slowest metric. */
+    static final int BLOCKS_IN_FLIGHT = 3;
 
     private final AnalysisOptions options;
     private final ForkJoinPool pool;
@@ -51,112 +62,236 @@ public final class Analyzer {
     public FileAnalysis analyze(Path path, String displayName) throws IOException {
         long start = System.nanoTime();
         StageTimer timer = new StageTimer(displayName);
-        // Each concurrent block writes its own list, read after its join: the warnings come in the same order
-        // (decode, loudness, roughness, spectral) whatever the scheduling.
-        List<String> warnings = new ArrayList<>();
-        List<String> loudnessWarnings = new ArrayList<>();
-        List<String> spectralWarnings = new ArrayList<>();
-
-        DecodedAudio audio = onPool(() -> timer.time("decode", 0, () -> decode(path)));
-        warnings.addAll(audio.warnings());
-        if (audio.frames() == 0) {
-            throw new IOException("no audio: the data chunk holds no sample frames");
-        }
-        checkInput(audio);
-        double[] signal48k = onPool(() -> timer.time("resample", audio.frames(),
-                () -> PolyphaseResampler.to48k(audio.mono(), audio.sampleRateHz())));
-
-        Map<String, Object> summary = new LinkedHashMap<>();
-        Map<String, Object> series = new LinkedHashMap<>();
-        Map<String, Object> spectral = null;
-
-        CompletableFuture<SpectralBlock.Result> spectralTask = null;
-        if (options.wants(Metric.SPECTRAL)) {
-            spectralTask = CompletableFuture.supplyAsync(() -> timer.time("spectral", signal48k.length,
-                    () -> SpectralBlock.compute(signal48k, options.series(), spectralWarnings)), pool);
-        }
-        double[] pressurePa = (options.wants(Metric.LOUDNESS) || options.wants(Metric.ROUGHNESS))
-                ? calibrate(signal48k, options.calibrationPaPerFs()) : null;
-
-        CompletableFuture<LoudnessBlock.TimeVarying> loudnessTask = null;
-        CompletableFuture<double[]> sharpnessTask = null;
-        CompletableFuture<StationaryLoudnessResult> stationaryTask = null;
-        if (options.wants(Metric.LOUDNESS)) {
-            loudnessTask = CompletableFuture.supplyAsync(() -> timer.time("loudness", pressurePa.length,
-                    () -> LoudnessBlock.timeVarying(pressurePa, options.field(), options.wants(Metric.SHARPNESS),
-                            loudnessWarnings)),
-                    pool);
-            if (options.wants(Metric.SHARPNESS)) {
-                // DIN 45692 sharpness needs N(t) and the per-frame moments of N′(z,t): it starts after loudness.
-                sharpnessTask = loudnessTask.thenApplyAsync(l -> l == null ? null : timer.time("sharpness",
-                        l.loudnessSone().length, () -> DinSharpness.timeVarying(l.loudnessSone(), l.sharpnessMoments())), pool);
+        try (WavStream wav = onPool(() -> timer.time("decode", 0, () -> open(path)))) {
+            WavFormat format = wav.format();
+            if (wav.frames() == 0) {
+                throw new IOException("no audio: the data chunk holds no sample frames");
             }
-            stationaryTask = CompletableFuture.supplyAsync(() -> timer.time("loudness_stationary", pressurePa.length,
-                    () -> LoudnessBlock.stationary(pressurePa, options.field())), pool);
-        }
-        CompletableFuture<RoughnessResult> roughnessTask = null;
-        if (options.wants(Metric.ROUGHNESS) && pressurePa.length >= RoughnessDw.frameLength(SAMPLE_RATE_HZ)) {
-            roughnessTask = CompletableFuture.supplyAsync(() -> timer.time("roughness", pressurePa.length,
-                    () -> RoughnessDw.compute(pressurePa, SAMPLE_RATE_HZ)), pool);
-        }
+            checkRate(format.sampleRateHz());
+            int samples48k = Math.toIntExact(PolyphaseResampler.outputLength(wav.frames(), format.sampleRateHz()));
+            Metrics metrics = new Metrics(samples48k, timer);
+            feed(wav, metrics, timer);
+            List<String> warnings = new ArrayList<>(wav.warnings());
+            Map<String, Object> summary = new LinkedHashMap<>();
+            Map<String, Object> series = new LinkedHashMap<>();
+            Map<String, Object> spectral = metrics.collect(summary, series, warnings);
 
-        if (loudnessTask != null) {
-            LoudnessBlock.TimeVarying loudness = join(loudnessTask, "loudness");
-            warnings.addAll(loudnessWarnings);
-            StationaryLoudnessResult stationary = join(stationaryTask, "loudness (stationary)");
-            LoudnessBlock.summarise(loudness, stationary, summary);
-            if (sharpnessTask != null) {
-                double[] sharpness = join(sharpnessTask, "sharpness");
-                summary.put("sharpness_acum", sharpness == null ? null : Summaries.mean(sharpness));
-                summary.put("sharpness_stationary_acum", stationary == null ? null : DinSharpness.stationary(stationary));
-                if (options.series() && sharpness != null) {
-                    series.put("sharpness_acum", sharpness);
+            Map<String, Object> timing = new LinkedHashMap<>();
+            for (String stage : List.of("decode", "resample", "spectral", "loudness", "loudness_stationary",
+                    "sharpness", "roughness")) {
+                Double ms = timer.millis(stage);
+                if (ms != null) {
+                    timing.put(stage, ms);
                 }
             }
-            if (options.series() && loudness != null) {
-                series.put("loudness_sone", loudness.loudnessSone());
-                series.put("loudness_time_step_s", loudness.timeStepS());
-            }
+            timing.put("total", (System.nanoTime() - start) / 1e6);
+            return new FileAnalysis(displayName, inputInfo(format, wav.frames()), analysisInfo(),
+                    summary.isEmpty() ? null : summary, spectral, options.series() ? series : null,
+                    List.copyOf(warnings), timing);
         }
-        if (options.wants(Metric.ROUGHNESS)) {
-            RoughnessResult roughness = roughnessTask == null ? null : join(roughnessTask, "roughness");
-            summary.put("roughness_asper", roughness == null ? null : Summaries.mean(roughness.roughnessAsper()));
-            if (roughness == null) {
-                warnings.add("roughness: input shorter than one 0.2 s frame, not computed");
-            } else {
-                warnings.addAll(roughness.warnings());
-                if (options.series()) {
-                    series.put("roughness_asper", roughness.roughnessAsper());
-                    series.put("roughness_time_s", roughness.timeS());
+    }
+
+    /**
+     * Reads, checks, resamples and calibrates the file block by block and hands every block to the metrics. The
+     * read of the next block runs while the metrics work on the previous ones; when {@link #BLOCKS_IN_FLIGHT}
+     * blocks are in flight, the oldest is waited for.
+     */
+    private void feed(WavStream wav, Metrics metrics, StageTimer timer) throws IOException {
+        int rate = wav.format().sampleRateHz();
+        int blockFrames = (int) Math.min(wav.frames(), Math.round(BLOCK_SECONDS * rate));
+        PolyphaseResampler.Stream resampler = new PolyphaseResampler.Stream(rate);
+        ArrayDeque<CompletableFuture<Void>> inFlight = new ArrayDeque<>();
+        long[] framesRead = {0};
+        boolean[] ended = {false};
+        try {
+            while (!ended[0]) {
+                double[] block48k = onPool(() -> {
+                    double[] mono = new double[blockFrames];
+                    int n = timer.time("decode", blockFrames, () -> read(wav, mono));
+                    if (n < 0) {
+                        ended[0] = true;
+                        return timer.time("resample", 0, resampler::finish);
+                    }
+                    checkSamples(mono, n, framesRead[0]);
+                    framesRead[0] += n;
+                    return timer.time("resample", n, () -> resampler.accept(mono, 0, n));
+                });
+                if (block48k.length > 0) {
+                    inFlight.add(metrics.accept(block48k));
+                }
+                if (inFlight.size() >= BLOCKS_IN_FLIGHT) {
+                    metrics.awaitBlock(inFlight.remove());
                 }
             }
+            if (wav.frames() != framesRead[0] || metrics.fed != metrics.samples48k) {
+                throw new IOException("the file changed while it was read: " + framesRead[0] + " frames read, "
+                        + wav.frames() + " expected");
+            }
+            metrics.finish();
+        } finally {
+            // A failed read leaves no task behind: the metrics' pending blocks are awaited (their errors are
+            // reported by the join of their results, or superseded by the read error).
+            for (CompletableFuture<Void> block : inFlight) {
+                block.exceptionally(e -> null).join();
+            }
         }
-        if (spectralTask != null) {
+    }
+
+    /**
+     * The metrics asked for, each a chain of tasks that consumes the blocks in order, and their results. Each
+     * metric writes its own warnings list, read after its join: the warnings come in the same order (decode,
+     * loudness, roughness, spectral) whatever the scheduling.
+     */
+    private final class Metrics {
+        final int samples48k;
+        int fed;
+        private final StageTimer timer;
+        private final List<String> loudnessWarnings = new ArrayList<>();
+        private final List<String> spectralWarnings = new ArrayList<>();
+        private final boolean wantsPressure;
+        /** The 48 kHz signal for the spectral block, which needs all of it. */
+        private final double[] signal48k;
+        /** The signal in pascals for the stationary method, which needs all of it. */
+        private final double[] stationaryPa;
+        private final LoudnessBlock.TimeVaryingStream loudnessStream;
+        private final RoughnessDw.Stream roughnessStream;
+        private CompletableFuture<Void> spectralChain = CompletableFuture.completedFuture(null);
+        private CompletableFuture<Void> loudnessChain = CompletableFuture.completedFuture(null);
+        private CompletableFuture<Void> stationaryChain = CompletableFuture.completedFuture(null);
+        private CompletableFuture<Void> roughnessChain = CompletableFuture.completedFuture(null);
+        private CompletableFuture<SpectralBlock.Result> spectralTask;
+        private CompletableFuture<LoudnessBlock.TimeVarying> loudnessTask;
+        private CompletableFuture<double[]> sharpnessTask;
+        private CompletableFuture<StationaryLoudnessResult> stationaryTask;
+        private CompletableFuture<RoughnessResult> roughnessTask;
+
+        Metrics(int samples48k, StageTimer timer) {
+            this.samples48k = samples48k;
+            this.timer = timer;
+            boolean loudness = options.wants(Metric.LOUDNESS) && samples48k >= LoudnessBlock.MINIMUM_SAMPLES;
+            boolean roughness = options.wants(Metric.ROUGHNESS) && samples48k >= RoughnessDw.frameLength(SAMPLE_RATE_HZ);
+            wantsPressure = loudness || roughness;
+            signal48k = options.wants(Metric.SPECTRAL) ? new double[samples48k] : null;
+            stationaryPa = loudness ? new double[samples48k] : null;
+            loudnessStream = loudness ? new LoudnessBlock.TimeVaryingStream(options.field(),
+                    options.wants(Metric.SHARPNESS), samples48k) : null;
+            roughnessStream = roughness ? new RoughnessDw.Stream(SAMPLE_RATE_HZ) : null;
+            if (options.wants(Metric.LOUDNESS) && !loudness) {
+                loudnessWarnings.add("loudness: input shorter than 10 ms, not computed");
+            }
+        }
+
+        /** Hands one block to every metric's chain; the future completes when all have consumed it. */
+        CompletableFuture<Void> accept(double[] block48k) {
+            int offset = fed;
+            int length = block48k.length;
+            fed += length;
+            double[] pressurePa = wantsPressure ? calibrate(block48k, options.calibrationPaPerFs()) : null;
+            if (signal48k != null) {
+                spectralChain = spectralChain.thenRunAsync(
+                        () -> System.arraycopy(block48k, 0, signal48k, offset, length), pool);
+            }
+            if (stationaryPa != null) {
+                stationaryChain = stationaryChain.thenRunAsync(
+                        () -> System.arraycopy(pressurePa, 0, stationaryPa, offset, length), pool);
+            }
+            if (loudnessStream != null) {
+                loudnessChain = loudnessChain.thenRunAsync(() -> timer.time("loudness", length,
+                        () -> loudnessStream.accept(pressurePa, 0, length)), pool);
+            }
+            if (roughnessStream != null) {
+                roughnessChain = roughnessChain.thenRunAsync(() -> timer.time("roughness", length,
+                        () -> roughnessStream.accept(pressurePa, 0, length)), pool);
+            }
+            return CompletableFuture.allOf(spectralChain, stationaryChain, loudnessChain, roughnessChain);
+        }
+
+        /** Waits for one block's tasks; a metric's failure is reported when its result is joined. */
+        void awaitBlock(CompletableFuture<Void> block) {
+            block.exceptionally(e -> null).join();
+        }
+
+        /** Starts every metric's final step (and sharpness after loudness) once its last block is in. */
+        void finish() {
+            if (signal48k != null) {
+                spectralTask = spectralChain.thenApplyAsync(v -> timer.time("spectral", samples48k,
+                        () -> SpectralBlock.compute(signal48k, options.series(), spectralWarnings)), pool);
+            }
+            if (loudnessStream != null) {
+                loudnessTask = loudnessChain.thenApplyAsync(v -> timer.time("loudness", 0,
+                        () -> loudnessStream.finish(loudnessWarnings)), pool);
+                if (options.wants(Metric.SHARPNESS)) {
+                    // DIN 45692 sharpness needs N(t) and the per-frame moments of N′(z,t): it starts after loudness.
+                    sharpnessTask = loudnessTask.thenApplyAsync(l -> timer.time("sharpness", l.loudnessSone().length,
+                            () -> DinSharpness.timeVarying(l.loudnessSone(), l.sharpnessMoments())), pool);
+                }
+                stationaryTask = stationaryChain.thenApplyAsync(v -> timer.time("loudness_stationary", samples48k,
+                        () -> LoudnessBlock.stationary(stationaryPa, options.field())), pool);
+            }
+            if (roughnessStream != null) {
+                roughnessTask = roughnessChain.thenApplyAsync(v -> timer.time("roughness", 0,
+                        roughnessStream::finish), pool);
+            }
+        }
+
+        /** Joins the results into the summary and series; returns the spectral block (null if not asked for). */
+        Map<String, Object> collect(Map<String, Object> summary, Map<String, Object> series, List<String> warnings) {
+            if (options.wants(Metric.LOUDNESS)) {
+                LoudnessBlock.TimeVarying loudness = loudnessTask == null ? null : join(loudnessTask, "loudness");
+                warnings.addAll(loudnessWarnings);
+                StationaryLoudnessResult stationary = stationaryTask == null ? null
+                        : join(stationaryTask, "loudness (stationary)");
+                LoudnessBlock.summarise(loudness, stationary, summary);
+                if (options.wants(Metric.SHARPNESS)) {
+                    double[] sharpness = sharpnessTask == null ? null : join(sharpnessTask, "sharpness");
+                    summary.put("sharpness_acum", sharpness == null ? null : Summaries.mean(sharpness));
+                    summary.put("sharpness_stationary_acum", stationary == null ? null : DinSharpness.stationary(stationary));
+                    if (options.series() && sharpness != null) {
+                        series.put("sharpness_acum", sharpness);
+                    }
+                }
+                if (options.series() && loudness != null) {
+                    series.put("loudness_sone", loudness.loudnessSone());
+                    series.put("loudness_time_step_s", loudness.timeStepS());
+                }
+            }
+            if (options.wants(Metric.ROUGHNESS)) {
+                RoughnessResult roughness = roughnessTask == null ? null : join(roughnessTask, "roughness");
+                summary.put("roughness_asper", roughness == null ? null : Summaries.mean(roughness.roughnessAsper()));
+                if (roughness == null) {
+                    warnings.add("roughness: input shorter than one 0.2 s frame, not computed");
+                } else {
+                    warnings.addAll(roughness.warnings());
+                    if (options.series()) {
+                        series.put("roughness_asper", roughness.roughnessAsper());
+                        series.put("roughness_time_s", roughness.timeS());
+                    }
+                }
+            }
+            if (spectralTask == null) {
+                return null;
+            }
             SpectralBlock.Result block = join(spectralTask, "spectral");
             warnings.addAll(spectralWarnings);
-            spectral = block.summary();
             if (options.series()) {
                 series.put("spectral", block.series());
                 series.put("spectral_hop_s", SpectralBlock.hopS());
             }
+            return block.summary();
         }
-
-        Map<String, Object> timing = new LinkedHashMap<>();
-        for (String stage : List.of("decode", "resample", "spectral", "loudness", "loudness_stationary", "sharpness",
-                "roughness")) {
-            Double ms = timer.millis(stage);
-            if (ms != null) {
-                timing.put(stage, ms);
-            }
-        }
-        timing.put("total", (System.nanoTime() - start) / 1e6);
-        return new FileAnalysis(displayName, inputInfo(audio), analysisInfo(), summary.isEmpty() ? null : summary,
-                spectral, options.series() ? series : null, List.copyOf(warnings), timing);
     }
 
-    private static DecodedAudio decode(Path path) {
+    private static WavStream open(Path path) {
         try {
-            return WavDecoder.decode(path);
+            return WavDecoder.open(path);
+        } catch (IOException e) {
+            throw new CompletionException(e);
+        }
+    }
+
+    private static int read(WavStream wav, double[] mono) {
+        try {
+            return wav.readMono(mono, 0, mono.length);
         } catch (IOException e) {
             throw new CompletionException(e);
         }
@@ -164,19 +299,21 @@ public final class Analyzer {
 
     /**
      * Inputs a valid WAV can hold but audioloop does not analyse fail here, in words, rather than inside a metric:
-     * sample rates the resampler does not take, and sample values that cannot be audio.
+     * sample rates the resampler does not take ...
      */
-    private static void checkInput(DecodedAudio audio) throws IOException {
-        int rate = audio.sampleRateHz();
+    private static void checkRate(int rate) throws IOException {
         if (rate < PolyphaseResampler.MIN_RATE_HZ || rate > PolyphaseResampler.MAX_RATE_HZ) {
             throw new IOException("sample rate " + rate + " Hz not supported (" + PolyphaseResampler.MIN_RATE_HZ
                     + " … " + PolyphaseResampler.MAX_RATE_HZ + " Hz)");
         }
-        double[] mono = audio.mono();
-        for (int i = 0; i < mono.length; i++) {
+    }
+
+    /** ... and sample values that cannot be audio (checked as each block is read; {@code first} = its first frame). */
+    private static void checkSamples(double[] mono, int length, long first) {
+        for (int i = 0; i < length; i++) {
             if (Math.abs(mono[i]) > MAX_SAMPLE_FS) {
-                throw new IOException("sample value " + mono[i] + " at frame " + i
-                        + " is beyond ±1e6 full scale (+120 dBFS): corrupt float data, not audio");
+                throw new CompletionException(new IOException("sample value " + mono[i] + " at frame " + (first + i)
+                        + " is beyond ±1e6 full scale (+120 dBFS): corrupt float data, not audio"));
             }
         }
     }
@@ -190,14 +327,14 @@ public final class Analyzer {
         return pa;
     }
 
-    private Map<String, Object> inputInfo(DecodedAudio audio) {
+    private static Map<String, Object> inputInfo(WavFormat format, long frames) {
         Map<String, Object> input = new LinkedHashMap<>();
-        input.put("sample_rate_hz", audio.sampleRateHz());
-        input.put("channels", audio.channels());
-        input.put("bits_per_sample", audio.bitsPerSample());
-        input.put("encoding", audio.encoding());
-        input.put("frames", audio.frames());
-        input.put("duration_s", audio.durationS());
+        input.put("sample_rate_hz", format.sampleRateHz());
+        input.put("channels", format.channels());
+        input.put("bits_per_sample", format.validBits());
+        input.put("encoding", format.encoding());
+        input.put("frames", frames);
+        input.put("duration_s", frames / (double) format.sampleRateHz());
         return input;
     }
 

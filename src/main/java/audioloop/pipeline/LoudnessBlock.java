@@ -1,6 +1,7 @@
 package audioloop.pipeline;
 
 import audioloop.loudness.SoundField;
+import audioloop.loudness.SpecificLoudnessSink;
 import audioloop.loudness.StationaryLoudness;
 import audioloop.loudness.StationaryLoudnessResult;
 import audioloop.loudness.ThirdOctaveSpectrum;
@@ -25,25 +26,35 @@ final class LoudnessBlock {
     private LoudnessBlock() {
     }
 
-    static TimeVarying timeVarying(double[] pressurePa, SoundField field, boolean withSharpness, List<String> warnings) {
-        if (pressurePa.length < MINIMUM_SAMPLES) {
-            warnings.add("loudness: input shorter than 10 ms, not computed");
-            return null;
+    /**
+     * ISO 532-1 time-varying loudness fed block by block ({@link TimeVaryingLoudness.Stream}); the N′(z) of each
+     * frame is reduced to its DIN 45692 moment as it comes, so N′(z, t) is never held for the whole file.
+     */
+    static final class TimeVaryingStream {
+        private final TimeVaryingLoudness.Stream stream;
+        private final double[] moments;
+
+        /** @param samples the signal's length, known from the header: sizes the moments, one per 2 ms frame */
+        TimeVaryingStream(SoundField field, boolean withSharpness, int samples) {
+            moments = withSharpness ? new double[TimeVaryingLoudness.frameCount(samples)] : null;
+            stream = new TimeVaryingLoudness.Stream(field, withSharpness
+                    ? (frame, specificLoudness) -> moments[frame] = DinSharpness.weightedMoment(specificLoudness)
+                    : SpecificLoudnessSink.NONE);
         }
-        int frames = TimeVaryingLoudness.frameCount(pressurePa.length);
-        double[] moments = withSharpness ? new double[frames] : null;
-        TimeVaryingLoudnessResult result = TimeVaryingLoudness.compute(pressurePa, field,
-                withSharpness ? (frame, specificLoudness) -> moments[frame] = DinSharpness.weightedMoment(specificLoudness)
-                        : (frame, specificLoudness) -> { });
-        warnings.addAll(result.warnings());
-        return new TimeVarying(result.loudnessSone(), result.timeStepS(), moments);
+
+        void accept(double[] pressurePa, int from, int length) {
+            stream.accept(pressurePa, from, length);
+        }
+
+        TimeVarying finish(List<String> warnings) {
+            TimeVaryingLoudnessResult result = stream.finish();
+            warnings.addAll(result.warnings());
+            return new TimeVarying(result.loudnessSone(), result.timeStepS(), moments);
+        }
     }
 
-    /** ISO 532-1 stationary loudness of the whole file, or null when it is too short (the warning comes from {@link #timeVarying}). */
+    /** ISO 532-1 stationary loudness of the whole file. */
     static StationaryLoudnessResult stationary(double[] pressurePa, SoundField field) {
-        if (pressurePa.length < MINIMUM_SAMPLES) {
-            return null;
-        }
         return StationaryLoudness.fromThirdOctaveLevels(ThirdOctaveSpectrum.levelsDb(pressurePa, Analyzer.SAMPLE_RATE_HZ), field);
     }
 

@@ -4,7 +4,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
-/** Times the stages of one file: milliseconds for {@code timing_ms}, and a JFR {@link StageEvent} per stage. */
+/**
+ * Times the stages of one file: milliseconds for {@code timing_ms}, and a JFR {@link StageEvent} per timed call.
+ * A stage fed block by block is timed per block; its milliseconds are the sum over its blocks.
+ */
 final class StageTimer {
     private final String file;
     private final Map<String, Double> millis = new ConcurrentHashMap<>();
@@ -20,7 +23,7 @@ final class StageTimer {
         try {
             return work.get();
         } finally {
-            millis.put(stage, (System.nanoTime() - start) / 1e6);
+            millis.merge(stage, (System.nanoTime() - start) / 1e6, Double::sum);
             event.end();
             if (event.shouldCommit()) {
                 event.file = file;
@@ -29,6 +32,13 @@ final class StageTimer {
                 event.commit();
             }
         }
+    }
+
+    void time(String stage, long samples, Runnable work) {
+        time(stage, samples, () -> {
+            work.run();
+            return null;
+        });
     }
 
     Double millis(String stage) {
