@@ -1,11 +1,12 @@
 package audioloop.cli;
 
 import audioloop.pipeline.FileAnalysis;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,10 +17,15 @@ import java.util.Map;
  * Writes analyses as the contract's JSON: a pretty object for a single file, otherwise one compact object per line.
  * Numbers keep full double precision; a non-finite number can never be written — it becomes {@code null} with a
  * warning naming the key, so a bug shows up as a warning rather than as invalid JSON.
+ *
+ * <p>The report is a tree of maps, lists, numbers, strings and double arrays, written with Jackson's streaming
+ * generator. Jackson's databind layer (ObjectMapper) wrote the same bytes but cost start-up time for nothing here:
+ * some 350 classes and a serializer lookup per value type, on the main thread before the first file is analysed.
  */
 final class JsonReport {
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .configure(JsonGenerator.Feature.QUOTE_NON_NUMERIC_NUMBERS, true);
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .enable(JsonWriteFeature.WRITE_NAN_AS_STRINGS) // never reached: finite() has replaced non-finite values
+            .build();
 
     private final PrintWriter out;
     private final boolean jsonLines;
@@ -54,13 +60,49 @@ final class JsonReport {
     }
 
     private void emit(Map<String, Object> object) {
-        try {
-            String text = jsonLines ? MAPPER.writeValueAsString(object)
-                    : MAPPER.writer().with(SerializationFeature.INDENT_OUTPUT).writeValueAsString(object);
-            out.println(text);
-            out.flush();
-        } catch (JsonProcessingException e) {
+        StringWriter text = new StringWriter();
+        try (JsonGenerator json = JSON.createGenerator(text)) {
+            if (!jsonLines) {
+                json.useDefaultPrettyPrinter();
+            }
+            writeValue(json, object);
+        } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        out.println(text);
+        out.flush();
+    }
+
+    private static void writeValue(JsonGenerator json, Object value) throws IOException {
+        if (value == null) {
+            json.writeNull();
+        } else if (value instanceof Map<?, ?> map) {
+            json.writeStartObject();
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                json.writeFieldName(String.valueOf(e.getKey()));
+                writeValue(json, e.getValue());
+            }
+            json.writeEndObject();
+        } else if (value instanceof List<?> list) {
+            json.writeStartArray();
+            for (Object item : list) {
+                writeValue(json, item);
+            }
+            json.writeEndArray();
+        } else if (value instanceof double[] array) {
+            json.writeArray(array, 0, array.length);
+        } else if (value instanceof Double d) {
+            json.writeNumber(d);
+        } else if (value instanceof Integer i) {
+            json.writeNumber(i);
+        } else if (value instanceof Long l) {
+            json.writeNumber(l);
+        } else if (value instanceof String s) {
+            json.writeString(s);
+        } else if (value instanceof Boolean b) {
+            json.writeBoolean(b);
+        } else {
+            throw new IllegalArgumentException("no JSON form for a " + value.getClass().getName());
         }
     }
 
