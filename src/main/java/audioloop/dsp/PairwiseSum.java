@@ -63,7 +63,7 @@ public final class PairwiseSum {
     }
 
     /** n/2 rounded down to a multiple of 8, as numpy splits. */
-    private static int split(int n) {
+    static int split(int n) {
         int half = n / 2;
         return half - half % UNROLL;
     }

@@ -1,9 +1,9 @@
 package audioloop.loudness;
 
 import audioloop.dsp.IirDesign;
-import audioloop.dsp.PairwiseSum;
+import audioloop.dsp.RunningPairwiseSum;
 import audioloop.dsp.SosBank;
-import audioloop.dsp.SosFilter;
+import audioloop.dsp.ZeroPhaseDecimator;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -29,7 +29,7 @@ import java.util.concurrent.ForkJoinTask;
  *
  * <p>Bands are computed as independent fork/join tasks in the caller's pool (two full-rate bands, or two
  * decimation factors with their bands, per task); each band's arithmetic is fixed, so results are
- * bit-identical whatever the pool size.
+ * bit-identical whatever the pool size. The signal can be fed block by block ({@link Stream}).
  */
 public final class ThirdOctaveSpectrum {
     /** MoSQITo's reference frequency fr and the loudness call's limits fmin = 24 Hz, fmax = 12 600 Hz. */
@@ -44,8 +44,10 @@ public final class ThirdOctaveSpectrum {
     private static final double ZERO_RMS_SUBSTITUTE = 2e-12;
     /** Full-rate bands, and decimation factors, per task: the filter kernel runs two cascades side by side. */
     private static final int CASCADES_PER_TASK = 2;
-    /** Samples filtered per kernel call when reducing band outputs (whole pairwise blocks, ≤ 32 KB per band). */
+    /** Samples filtered per kernel call when reducing band outputs (≤ 32 KB per band). */
     private static final int RUN = 4096;
+    /** Samples handed to a lane at a time (the decimator buffers its forward output up to its backward pass). */
+    private static final int RUN_LIMIT = 1 << 16;
 
     private ThirdOctaveSpectrum() {
     }
@@ -65,99 +67,193 @@ public final class ThirdOctaveSpectrum {
     }
 
     /**
-     * Band levels in dB re 20 µPa, one per {@link #centreFrequenciesHz()} entry.
+     * Band levels in dB re 20 µPa, one per {@link #centreFrequenciesHz()} entry: the whole-signal form of {@link
+     * Stream} (the signal is fed as one block and finished).
      *
      * @param pressurePa   the signal in pascals (at least 28 samples: decimate's padding needs them)
      * @param sampleRateHz at least 28.6 kHz (MoSQITo's fc ≤ 0.88·fs/2 for the 12.6 kHz band); the loudness
      *                     pipeline passes 48 kHz
      */
     public static double[] levelsDb(double[] pressurePa, int sampleRateHz) {
-        List<Band> bands = designBands(sampleRateHz);
-        double[] levels = new double[bands.size()];
-        List<ForkJoinTask<?>> tasks = new ArrayList<>();
-        List<Integer> fullRate = new ArrayList<>();
-        TreeMap<Integer, List<Integer>> byDecimation = new TreeMap<>();
-        for (int i = 0; i < bands.size(); i++) {
-            int q = bands.get(i).decimation();
-            if (q == 1) {
-                fullRate.add(i);
-            } else {
-                byDecimation.computeIfAbsent(q, k -> new ArrayList<>()).add(i);
-            }
-        }
-        for (int from = 0; from < fullRate.size(); from += CASCADES_PER_TASK) {
-            List<Integer> group = fullRate.subList(from, Math.min(from + CASCADES_PER_TASK, fullRate.size()));
-            tasks.add(ForkJoinTask.adapt(() -> storeLevels(pressurePa, bands, group, levels)));
-        }
-        // Decimated bands: bands sharing q share the decimated signal; the anti-aliasing filters of a task's
-        // factors run side by side.
-        List<Integer> factors = new ArrayList<>(byDecimation.keySet());
-        for (int from = 0; from < factors.size(); from += CASCADES_PER_TASK) {
-            int[] group = factors.subList(from, Math.min(from + CASCADES_PER_TASK, factors.size())).stream()
-                    .mapToInt(Integer::intValue).toArray();
-            tasks.add(ForkJoinTask.adapt(() -> {
-                double[][] decimated = SosFilter.decimateEach(pressurePa, group);
-                for (int g = 0; g < group.length; g++) {
-                    storeLevels(decimated[g], bands, byDecimation.get(group[g]), levels);
-                }
-            }));
-        }
-        ForkJoinTask.invokeAll(tasks);
-        return levels;
+        Stream stream = new Stream(sampleRateHz, pressurePa.length);
+        stream.accept(pressurePa, 0, pressurePa.length);
+        return stream.finish();
     }
 
-    /** Filters the signal through the listed bands side by side and writes their levels. */
-    private static void storeLevels(double[] signal, List<Band> bands, List<Integer> group, double[] levels) {
-        double[][][] cascades = new double[group.size()][][];
-        for (int c = 0; c < cascades.length; c++) {
-            cascades[c] = bands.get(group.get(c)).sos();
+    /**
+     * Block-fed band levels: {@link #accept} takes the signal in blocks of any size, {@link #finish} returns the
+     * levels. Every band filter carries its state from block to block and its squared outputs go to a {@link
+     * RunningPairwiseSum} (the signal's length is needed up front: numpy's summation order depends on it); the
+     * decimated bands read a {@link ZeroPhaseDecimator}. So the levels equal MoSQITo's computation on the whole
+     * signal, bit for bit, while only a few seconds of filter output are held (the decimator's backward pass).
+     *
+     * <p>Bands run as independent fork/join tasks in the caller's pool, one task per lane: two full-rate bands,
+     * or two decimation factors with their bands (the filter kernel runs two cascades side by side); each lane
+     * sees its blocks in order, so results are bit-identical whatever the pool size. Not thread-safe.
+     */
+    public static final class Stream {
+        private final List<Lane> lanes = new ArrayList<>();
+        private final BandGroup[] groupOfBand;
+        private final int[] indexInGroup;
+        private long fed;
+        private final int samples;
+
+        /**
+         * @param sampleRateHz at least 28.6 kHz (see {@link #levelsDb})
+         * @param samples      the length of the signal that will be fed
+         */
+        public Stream(int sampleRateHz, int samples) {
+            this.samples = samples;
+            List<Band> bands = designBands(sampleRateHz);
+            groupOfBand = new BandGroup[bands.size()];
+            indexInGroup = new int[bands.size()];
+            List<Integer> fullRate = new ArrayList<>();
+            TreeMap<Integer, List<Integer>> byDecimation = new TreeMap<>();
+            for (int i = 0; i < bands.size(); i++) {
+                int q = bands.get(i).decimation();
+                if (q == 1) {
+                    fullRate.add(i);
+                } else {
+                    byDecimation.computeIfAbsent(q, k -> new ArrayList<>()).add(i);
+                }
+            }
+            for (int from = 0; from < fullRate.size(); from += CASCADES_PER_TASK) {
+                BandGroup group = group(bands, fullRate.subList(from, Math.min(from + CASCADES_PER_TASK,
+                        fullRate.size())), samples);
+                lanes.add(group::accept);
+            }
+            // Decimated bands: bands sharing q share the decimated signal; the anti-aliasing filters of a lane's
+            // factors run side by side.
+            List<Integer> factors = new ArrayList<>(byDecimation.keySet());
+            for (int from = 0; from < factors.size(); from += CASCADES_PER_TASK) {
+                int[] laneFactors = factors.subList(from, Math.min(from + CASCADES_PER_TASK, factors.size())).stream()
+                        .mapToInt(Integer::intValue).toArray();
+                BandGroup[] groups = new BandGroup[laneFactors.length];
+                for (int g = 0; g < laneFactors.length; g++) {
+                    int q = laneFactors[g];
+                    groups[g] = group(bands, byDecimation.get(q), (samples + q - 1) / q);
+                }
+                ZeroPhaseDecimator decimator = new ZeroPhaseDecimator(
+                        (index, decimated, offset, length) -> groups[index].accept(decimated, offset, length),
+                        laneFactors);
+                lanes.add(new Lane() {
+                    @Override
+                    public void accept(double[] x, int offset, int length) {
+                        decimator.accept(x, offset, length);
+                    }
+
+                    @Override
+                    public void finish() {
+                        decimator.finish();
+                    }
+                });
+            }
         }
-        double[] meanSquares = meanSquaresOfOutputs(signal, cascades);
-        for (int c = 0; c < cascades.length; c++) {
-            double rms = Math.sqrt(meanSquares[c]);
-            levels[group.get(c)] = 20 * Math.log10((rms == 0 ? ZERO_RMS_SUBSTITUTE : rms) / REFERENCE_PRESSURE_PA);
+
+        private BandGroup group(List<Band> bands, List<Integer> members, int length) {
+            double[][][] cascades = new double[members.size()][][];
+            for (int c = 0; c < cascades.length; c++) {
+                cascades[c] = bands.get(members.get(c)).sos();
+            }
+            BandGroup group = new BandGroup(cascades, length);
+            for (int c = 0; c < cascades.length; c++) {
+                groupOfBand[members.get(c)] = group;
+                indexInGroup[members.get(c)] = c;
+            }
+            return group;
+        }
+
+        /** Feeds pressurePa[from … from+length), in pascals. */
+        public void accept(double[] pressurePa, int from, int length) {
+            fed += length;
+            if (fed > samples) {
+                throw new IllegalArgumentException("more than the " + samples + " samples announced");
+            }
+            List<ForkJoinTask<?>> tasks = new ArrayList<>(lanes.size());
+            for (Lane lane : lanes) {
+                tasks.add(ForkJoinTask.adapt(() -> {
+                    // Pieces of at most RUN_LIMIT: a whole signal fed at once keeps the decimator's buffer small.
+                    for (int done = 0; done < length; done += RUN_LIMIT) {
+                        lane.accept(pressurePa, from + done, Math.min(RUN_LIMIT, length - done));
+                    }
+                }));
+            }
+            ForkJoinTask.invokeAll(tasks);
+        }
+
+        /**
+         * The band levels of the signal fed.
+         *
+         * @throws IllegalArgumentException if the signal is shorter than 28 samples (decimate's padding)
+         */
+        public double[] finish() {
+            if (fed != samples) {
+                throw new IllegalStateException(fed + " of " + samples + " samples fed");
+            }
+            List<ForkJoinTask<?>> tasks = new ArrayList<>(lanes.size());
+            for (Lane lane : lanes) {
+                tasks.add(ForkJoinTask.adapt(lane::finish));
+            }
+            ForkJoinTask.invokeAll(tasks);
+            double[] levels = new double[groupOfBand.length];
+            for (int band = 0; band < levels.length; band++) {
+                double rms = Math.sqrt(groupOfBand[band].meanSquare(indexInGroup[band]));
+                levels[band] = 20 * Math.log10((rms == 0 ? ZERO_RMS_SUBSTITUTE : rms) / REFERENCE_PRESSURE_PA);
+            }
+            return levels;
+        }
+    }
+
+    /** One task's work per block, and at the end. */
+    @FunctionalInterface
+    private interface Lane {
+        void accept(double[] x, int from, int length);
+
+        default void finish() {
         }
     }
 
     /**
-     * np.mean(sosfilt(sos_c, x)**2) for each cascade c, without storing the filtered signals: the output is
-     * produced a run of numpy's pairwise-summation blocks at a time (up to {@link #RUN} samples, few enough to
-     * stay in cache), squared, and reduced per block; the block sums are then combined as numpy does.
+     * np.mean(sosfilt(sos_c, x)**2) for each cascade c of a group reading the same signal, fed in pieces: the
+     * outputs are produced {@link #RUN} samples at a time (few enough to stay in cache), squared, and summed in
+     * numpy's order by a {@link RunningPairwiseSum} per cascade.
      */
-    static double[] meanSquaresOfOutputs(double[] x, double[][]... cascades) {
-        int n = x.length;
-        int count = cascades.length;
-        SosBank bank = new SosBank(cascades);
-        int[] bounds = PairwiseSum.blockBounds(n);
-        int blocks = bounds.length - 1;
-        double[][] blockSums = new double[count][blocks];
-        double[][] inputs = new double[count][];
-        Arrays.fill(inputs, x);
-        double[][] outputs = new double[count][RUN];
-        int firstBlock = 0;
-        while (firstBlock < blocks) {
-            int endBlock = firstBlock + 1;
-            while (endBlock < blocks && bounds[endBlock + 1] - bounds[firstBlock] <= RUN) {
-                endBlock++;
+    private static final class BandGroup {
+        private final SosBank bank;
+        private final RunningPairwiseSum[] sums;
+        private final double[][] inputs;
+        private final double[][] outputs;
+        private final int length;
+
+        BandGroup(double[][][] cascades, int length) {
+            this.length = length;
+            bank = new SosBank(cascades);
+            sums = new RunningPairwiseSum[cascades.length];
+            for (int c = 0; c < cascades.length; c++) {
+                sums[c] = new RunningPairwiseSum(length);
             }
-            int start = bounds[firstBlock];
-            bank.filter(inputs, start, outputs, 0, 1, bounds[endBlock] - start);
-            for (int c = 0; c < count; c++) {
-                double[] y = outputs[c];
-                for (int i = 0, length = bounds[endBlock] - start; i < length; i++) {
-                    y[i] *= y[i];
-                }
-                for (int b = firstBlock; b < endBlock; b++) {
-                    blockSums[c][b] = PairwiseSum.blockSum(y, bounds[b] - start, bounds[b + 1] - bounds[b]);
+            inputs = new double[cascades.length][];
+            outputs = new double[cascades.length][RUN];
+        }
+
+        void accept(double[] x, int from, int count) {
+            Arrays.fill(inputs, x);
+            for (int done = 0; done < count; done += RUN) {
+                int run = Math.min(RUN, count - done);
+                bank.filter(inputs, from + done, outputs, 0, 1, run);
+                for (int c = 0; c < outputs.length; c++) {
+                    double[] y = outputs[c];
+                    for (int i = 0; i < run; i++) {
+                        y[i] *= y[i];
+                    }
+                    sums[c].add(y, 0, run);
                 }
             }
-            firstBlock = endBlock;
         }
-        double[] meanSquares = new double[count];
-        for (int c = 0; c < count; c++) {
-            meanSquares[c] = PairwiseSum.combine(n, blockSums[c]) / n;
+
+        double meanSquare(int cascade) {
+            return sums[cascade].sum() / length;
         }
-        return meanSquares;
     }
 
     /** MoSQITo _center_freq / _filter_bandwidth / _n_oct_time_filter, band by band. */

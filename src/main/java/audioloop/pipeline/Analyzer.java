@@ -5,6 +5,7 @@ import audioloop.io.WavDecoder;
 import audioloop.io.WavFormat;
 import audioloop.io.WavStream;
 import audioloop.loudness.StationaryLoudnessResult;
+import audioloop.loudness.ThirdOctaveSpectrum;
 import audioloop.roughness.RoughnessDw;
 import audioloop.roughness.RoughnessResult;
 import audioloop.sharpness.DinSharpness;
@@ -23,7 +24,7 @@ import java.util.function.Supplier;
 
 /**
  * Analyses one file: the file is read block by block, each block resampled to 48 kHz ({@link
- * PolyphaseResampler.Stream}) and calibrated, and fed to the metrics (spectral block; time-varying loudness →
+ * PolyphaseResampler.Stream}) and calibrated, and fed to the metrics' block-fed forms (spectral block; time-varying loudness →
  * sharpness; stationary loudness and sharpness; roughness), then the results are joined into a {@link
  * FileAnalysis}. Each metric consumes the blocks in order, one task after the other, as its own chain of tasks on
  * the pool, so the metrics run side by side and the reading runs ahead of them by at most {@link
@@ -151,8 +152,7 @@ public final class Analyzer {
         private final boolean wantsPressure;
         /** The 48 kHz signal for the spectral block, which needs all of it. */
         private final double[] signal48k;
-        /** The signal in pascals for the stationary method, which needs all of it. */
-        private final double[] stationaryPa;
+        private final ThirdOctaveSpectrum.Stream stationaryStream;
         private final LoudnessBlock.TimeVaryingStream loudnessStream;
         private final RoughnessDw.Stream roughnessStream;
         private CompletableFuture<Void> spectralChain = CompletableFuture.completedFuture(null);
@@ -172,7 +172,7 @@ public final class Analyzer {
             boolean roughness = options.wants(Metric.ROUGHNESS) && samples48k >= RoughnessDw.frameLength(SAMPLE_RATE_HZ);
             wantsPressure = loudness || roughness;
             signal48k = options.wants(Metric.SPECTRAL) ? new double[samples48k] : null;
-            stationaryPa = loudness ? new double[samples48k] : null;
+            stationaryStream = loudness ? new ThirdOctaveSpectrum.Stream(SAMPLE_RATE_HZ, samples48k) : null;
             loudnessStream = loudness ? new LoudnessBlock.TimeVaryingStream(options.field(),
                     options.wants(Metric.SHARPNESS), samples48k) : null;
             roughnessStream = roughness ? new RoughnessDw.Stream(SAMPLE_RATE_HZ) : null;
@@ -191,9 +191,9 @@ public final class Analyzer {
                 spectralChain = spectralChain.thenRunAsync(
                         () -> System.arraycopy(block48k, 0, signal48k, offset, length), pool);
             }
-            if (stationaryPa != null) {
-                stationaryChain = stationaryChain.thenRunAsync(
-                        () -> System.arraycopy(pressurePa, 0, stationaryPa, offset, length), pool);
+            if (stationaryStream != null) {
+                stationaryChain = stationaryChain.thenRunAsync(() -> timer.time("loudness_stationary", length,
+                        () -> stationaryStream.accept(pressurePa, 0, length)), pool);
             }
             if (loudnessStream != null) {
                 loudnessChain = loudnessChain.thenRunAsync(() -> timer.time("loudness", length,
@@ -225,8 +225,8 @@ public final class Analyzer {
                     sharpnessTask = loudnessTask.thenApplyAsync(l -> timer.time("sharpness", l.loudnessSone().length,
                             () -> DinSharpness.timeVarying(l.loudnessSone(), l.sharpnessMoments())), pool);
                 }
-                stationaryTask = stationaryChain.thenApplyAsync(v -> timer.time("loudness_stationary", samples48k,
-                        () -> LoudnessBlock.stationary(stationaryPa, options.field())), pool);
+                stationaryTask = stationaryChain.thenApplyAsync(v -> timer.time("loudness_stationary", 0,
+                        () -> LoudnessBlock.stationary(stationaryStream, options.field())), pool);
             }
             if (roughnessStream != null) {
                 roughnessTask = roughnessChain.thenApplyAsync(v -> timer.time("roughness", 0,

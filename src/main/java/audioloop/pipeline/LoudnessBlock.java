@@ -53,9 +53,9 @@ final class LoudnessBlock {
         }
     }
 
-    /** ISO 532-1 stationary loudness of the whole file. */
-    static StationaryLoudnessResult stationary(double[] pressurePa, SoundField field) {
-        return StationaryLoudness.fromThirdOctaveLevels(ThirdOctaveSpectrum.levelsDb(pressurePa, Analyzer.SAMPLE_RATE_HZ), field);
+    /** ISO 532-1 stationary loudness of the whole file, from its band levels fed block by block. */
+    static StationaryLoudnessResult stationary(ThirdOctaveSpectrum.Stream levels, SoundField field) {
+        return StationaryLoudness.fromThirdOctaveLevels(levels.finish(), field);
     }
 
     static void summarise(TimeVarying loudness, StationaryLoudnessResult stationary, Map<String, Object> summary) {

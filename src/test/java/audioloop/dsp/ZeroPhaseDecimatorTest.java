@@ -1,0 +1,63 @@
+package audioloop.dsp;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.Arrays;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class ZeroPhaseDecimatorTest {
+    private static final int[] FACTORS = {2, 3, 4, 5, 7, 8, 10};
+
+    /**
+     * Noise, tones, clicks, a loud stretch and digital silence over 11 s (several warmed-up backward stretches):
+     * fed in odd blocks, every factor's decimated signal is decimateEach's, bit for bit.
+     */
+    @Test
+    void streamInOddBlocksEqualsDecimate() {
+        Random random = new Random(11);
+        double[] x = new double[11 * 48_000 + 17];
+        for (int i = 0; i < x.length; i++) {
+            double t = i / 48_000.0;
+            x[i] = t > 7 && t < 8 ? 0.0
+                    : random.nextGaussian() * (t > 3 && t < 5 ? 100 : 0.01) + Math.sin(2 * Math.PI * 97 * t)
+                    + (i % 30_011 == 0 ? 50 : 0);
+        }
+        double[][] expected = SosFilter.decimateEach(x, FACTORS);
+        for (int[] blocks : new int[][] {{x.length}, {1000}, {48_001}, {7, 0, 27, 300_001}}) {
+            assertArrayEquals(expected, streamed(x, blocks), Arrays.toString(blocks));
+        }
+    }
+
+    @Test
+    void shortSignalsRunFromTheTrueEnd() {
+        double[] x = new double[28];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = Math.sin(i);
+        }
+        assertArrayEquals(SosFilter.decimateEach(x, FACTORS), streamed(x, new int[] {1}));
+        assertThrows(IllegalArgumentException.class, () -> streamed(new double[27], new int[] {27}));
+    }
+
+    private static double[][] streamed(double[] x, int[] blocks) {
+        double[][] out = new double[FACTORS.length][0];
+        ZeroPhaseDecimator decimator = new ZeroPhaseDecimator((index, values, from, length) -> {
+            int old = out[index].length;
+            out[index] = Arrays.copyOf(out[index], old + length);
+            System.arraycopy(values, from, out[index], old, length);
+        }, FACTORS);
+        int from = 0;
+        for (int b = 0; from < x.length; b++) {
+            int length = Math.min(blocks[b % blocks.length], x.length - from);
+            decimator.accept(x, from, length);
+            from += length;
+        }
+        decimator.finish();
+        for (int c = 0; c < FACTORS.length; c++) {
+            assertEquals((x.length + FACTORS[c] - 1) / FACTORS[c], out[c].length);
+        }
+        return out;
+    }
+}
