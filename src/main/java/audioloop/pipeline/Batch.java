@@ -75,13 +75,26 @@ public final class Batch {
             return new Outcome(analyzer.analyze(input.path(), input.displayName()), null);
         } catch (IOException e) {
             return new Outcome(null, new FileFailure(input.displayName(), describe(e), false, e));
-        } catch (MetricException e) {
-            return new Outcome(null, new FileFailure(input.displayName(), e.getMessage(), true, e));
         } catch (RuntimeException | OutOfMemoryError e) {
-            boolean memory = e instanceof OutOfMemoryError;
-            String message = memory ? "out of memory (raise the heap with JAVA_OPTS=-Xmx...)" : "internal error: " + e;
-            return new Outcome(null, new FileFailure(input.displayName(), message, !memory, e));
+            return new Outcome(null, failure(input.displayName(), e, Runtime.getRuntime().maxMemory()));
         }
+    }
+
+    /**
+     * A file that failed other than by being unreadable: out of memory anywhere in the cause chain (a metric's task
+     * wraps it) is a limit of this run, so the input fails (exit code 1) with the remedy in words; anything else is
+     * a bug of ours (exit code 3).
+     */
+    static FileFailure failure(String file, Throwable e, long maxHeapBytes) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof OutOfMemoryError) {
+                return new FileFailure(file, "out of memory: the analysis needs more than the " + (maxHeapBytes >> 20)
+                        + " MiB heap of this JVM (memory grows with duration only with --series); raise it with"
+                        + " JAVA_OPTS=-Xmx<size>, e.g. JAVA_OPTS=-Xmx" + Math.max(1, 2 * (maxHeapBytes >> 30)) + "g", false, e);
+            }
+        }
+        String message = e instanceof MetricException ? e.getMessage() : "internal error: " + e;
+        return new FileFailure(file, message, true, e);
     }
 
     /**
