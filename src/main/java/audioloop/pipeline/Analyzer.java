@@ -71,7 +71,15 @@ public final class Analyzer {
             checkRate(format.sampleRateHz());
             int samples48k = Math.toIntExact(PolyphaseResampler.outputLength(wav.frames(), format.sampleRateHz()));
             Metrics metrics = new Metrics(samples48k, timer);
-            feed(wav, metrics, timer);
+            feed(wav, metrics, 0, timer);
+            metrics.finish();
+            // Later passes of the spectral block (global quantities need the whole signal first) re-read the file.
+            for (int pass = 1; pass < metrics.spectralPasses(); pass++) {
+                try (WavStream again = onPool(() -> timer.time("decode", 0, () -> open(path)))) {
+                    feed(again, metrics, pass, timer);
+                }
+            }
+            metrics.finishSpectral();
             List<String> warnings = new ArrayList<>(wav.warnings());
             Map<String, Object> summary = new LinkedHashMap<>();
             Map<String, Object> series = new LinkedHashMap<>();
@@ -97,7 +105,7 @@ public final class Analyzer {
      * read of the next block runs while the metrics work on the previous ones; when {@link #BLOCKS_IN_FLIGHT}
      * blocks are in flight, the oldest is waited for.
      */
-    private void feed(WavStream wav, Metrics metrics, StageTimer timer) throws IOException {
+    private void feed(WavStream wav, Metrics metrics, int pass, StageTimer timer) throws IOException {
         int rate = wav.format().sampleRateHz();
         int blockFrames = (int) Math.min(wav.frames(), Math.round(BLOCK_SECONDS * rate));
         PolyphaseResampler.Stream resampler = new PolyphaseResampler.Stream(rate);
@@ -105,6 +113,7 @@ public final class Analyzer {
         long[] framesRead = {0};
         boolean[] ended = {false};
         try {
+            metrics.beginPass(pass);
             while (!ended[0]) {
                 double[] block48k = onPool(() -> {
                     double[] mono = new double[blockFrames];
@@ -113,22 +122,24 @@ public final class Analyzer {
                         ended[0] = true;
                         return timer.time("resample", 0, resampler::finish);
                     }
-                    checkSamples(mono, n, framesRead[0]);
+                    if (pass == 0) {
+                        checkSamples(mono, n, framesRead[0]);
+                    }
                     framesRead[0] += n;
                     return timer.time("resample", n, () -> resampler.accept(mono, 0, n));
                 });
                 if (block48k.length > 0) {
-                    inFlight.add(metrics.accept(block48k));
+                    inFlight.add(metrics.accept(block48k, pass));
                 }
                 if (inFlight.size() >= BLOCKS_IN_FLIGHT) {
                     metrics.awaitBlock(inFlight.remove());
                 }
             }
-            if (wav.frames() != framesRead[0] || metrics.fed != metrics.samples48k) {
+            if (framesRead[0] != wav.frames() || PolyphaseResampler.outputLength(framesRead[0], rate) != metrics.samples48k) {
                 throw new IOException("the file changed while it was read: " + framesRead[0] + " frames read, "
                         + wav.frames() + " expected");
             }
-            metrics.finish();
+            metrics.endPass();
         } finally {
             // A failed read leaves no task behind: the metrics' pending blocks are awaited (their errors are
             // reported by the join of their results, or superseded by the read error).
@@ -145,13 +156,11 @@ public final class Analyzer {
      */
     private final class Metrics {
         final int samples48k;
-        int fed;
         private final StageTimer timer;
         private final List<String> loudnessWarnings = new ArrayList<>();
         private final List<String> spectralWarnings = new ArrayList<>();
         private final boolean wantsPressure;
-        /** The 48 kHz signal for the spectral block, which needs all of it. */
-        private final double[] signal48k;
+        private final SpectralFeed spectralFeed;
         private final ThirdOctaveSpectrum.Stream stationaryStream;
         private final LoudnessBlock.TimeVaryingStream loudnessStream;
         private final RoughnessDw.Stream roughnessStream;
@@ -171,7 +180,7 @@ public final class Analyzer {
             boolean loudness = options.wants(Metric.LOUDNESS) && samples48k >= LoudnessBlock.MINIMUM_SAMPLES;
             boolean roughness = options.wants(Metric.ROUGHNESS) && samples48k >= RoughnessDw.frameLength(SAMPLE_RATE_HZ);
             wantsPressure = loudness || roughness;
-            signal48k = options.wants(Metric.SPECTRAL) ? new double[samples48k] : null;
+            spectralFeed = options.wants(Metric.SPECTRAL) ? SpectralFeed.collecting(samples48k, options.series()) : null;
             stationaryStream = loudness ? new ThirdOctaveSpectrum.Stream(SAMPLE_RATE_HZ, samples48k) : null;
             loudnessStream = loudness ? new LoudnessBlock.TimeVaryingStream(options.field(),
                     options.wants(Metric.SHARPNESS), samples48k) : null;
@@ -181,16 +190,36 @@ public final class Analyzer {
             }
         }
 
-        /** Hands one block to every metric's chain; the future completes when all have consumed it. */
-        CompletableFuture<Void> accept(double[] block48k) {
-            int offset = fed;
-            int length = block48k.length;
-            fed += length;
-            double[] pressurePa = wantsPressure ? calibrate(block48k, options.calibrationPaPerFs()) : null;
-            if (signal48k != null) {
-                spectralChain = spectralChain.thenRunAsync(
-                        () -> System.arraycopy(block48k, 0, signal48k, offset, length), pool);
+        int spectralPasses() {
+            return spectralFeed == null ? 0 : spectralFeed.passes();
+        }
+
+        void beginPass(int pass) {
+            if (spectralFeed != null) {
+                spectralChain = spectralChain.thenRunAsync(() -> spectralFeed.beginPass(pass), pool);
             }
+        }
+
+        void endPass() {
+            if (spectralFeed != null) {
+                spectralChain = spectralChain.thenRunAsync(() -> timer.time("spectral", 0, spectralFeed::endPass), pool);
+            }
+        }
+
+        /**
+         * Hands one block to every metric's chain (in passes after the first, to the spectral block's only); the
+         * future completes when all have consumed it.
+         */
+        CompletableFuture<Void> accept(double[] block48k, int pass) {
+            int length = block48k.length;
+            if (spectralFeed != null) {
+                spectralChain = spectralChain.thenRunAsync(() -> timer.time("spectral", length,
+                        () -> spectralFeed.accept(block48k, 0, length)), pool);
+            }
+            if (pass > 0) {
+                return spectralChain;
+            }
+            double[] pressurePa = wantsPressure ? calibrate(block48k, options.calibrationPaPerFs()) : null;
             if (stationaryStream != null) {
                 stationaryChain = stationaryChain.thenRunAsync(() -> timer.time("loudness_stationary", length,
                         () -> stationaryStream.accept(pressurePa, 0, length)), pool);
@@ -211,12 +240,8 @@ public final class Analyzer {
             block.exceptionally(e -> null).join();
         }
 
-        /** Starts every metric's final step (and sharpness after loudness) once its last block is in. */
+        /** Starts the final step of every metric but the spectral block (sharpness after loudness). */
         void finish() {
-            if (signal48k != null) {
-                spectralTask = spectralChain.thenApplyAsync(v -> timer.time("spectral", samples48k,
-                        () -> SpectralBlock.compute(signal48k, options.series(), spectralWarnings)), pool);
-            }
             if (loudnessStream != null) {
                 loudnessTask = loudnessChain.thenApplyAsync(v -> timer.time("loudness", 0,
                         () -> loudnessStream.finish(loudnessWarnings)), pool);
@@ -231,6 +256,14 @@ public final class Analyzer {
             if (roughnessStream != null) {
                 roughnessTask = roughnessChain.thenApplyAsync(v -> timer.time("roughness", 0,
                         roughnessStream::finish), pool);
+            }
+        }
+
+        /** Starts the spectral block's final step, after its last pass. */
+        void finishSpectral() {
+            if (spectralFeed != null) {
+                spectralTask = spectralChain.thenApplyAsync(v -> timer.time("spectral", 0,
+                        () -> spectralFeed.result(spectralWarnings)), pool);
             }
         }
 
@@ -278,6 +311,54 @@ public final class Analyzer {
                 series.put("spectral_hop_s", SpectralBlock.hopS());
             }
             return block.summary();
+        }
+    }
+
+    /**
+     * The spectral block as the Analyzer feeds it: passes over the whole 48 kHz signal in blocks, in order (the
+     * shape of the block-fed spectral block). {@link #collecting} is the one-pass form over {@link
+     * SpectralBlock#compute}: it holds the whole signal (8 bytes a sample) until the block-fed form replaces it.
+     */
+    interface SpectralFeed {
+        int passes();
+
+        void beginPass(int pass);
+
+        void accept(double[] y48k, int from, int length);
+
+        void endPass();
+
+        SpectralBlock.Result result(List<String> warnings);
+
+        static SpectralFeed collecting(int samples48k, boolean withSeries) {
+            double[] signal48k = new double[samples48k];
+            return new SpectralFeed() {
+                private int filled;
+
+                @Override
+                public int passes() {
+                    return 1;
+                }
+
+                @Override
+                public void beginPass(int pass) {
+                }
+
+                @Override
+                public void accept(double[] y48k, int from, int length) {
+                    System.arraycopy(y48k, from, signal48k, filled, length);
+                    filled += length;
+                }
+
+                @Override
+                public void endPass() {
+                }
+
+                @Override
+                public SpectralBlock.Result result(List<String> warnings) {
+                    return SpectralBlock.compute(signal48k, withSeries, warnings);
+                }
+            };
         }
     }
 
