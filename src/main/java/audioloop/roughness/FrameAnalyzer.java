@@ -15,7 +15,7 @@ import org.jtransforms.fft.DoubleFFT_1D;
  * arrays and reuses them for every frame it analyses. The 47 channel inverses per frame use the allocation-free
  * {@link RealInverseFft} where the frame length allows (9600 at 48 kHz, 8820 at 44.1 kHz); JTransforms' mixed-radix
  * path, used for the one forward transform per frame and for other lengths, allocates an n-double scratch array
- * inside every call. The 128-point envelope blocks are power-of-two transforms done in place.
+ * inside every call. The envelope bins come from {@link PrunedEnvelopeDft}.
  */
 final class FrameAnalyzer {
     private static final double P_REF = 2e-5;
@@ -46,8 +46,8 @@ final class FrameAnalyzer {
     // Per-channel envelope results.
     private final double[] meanExcitation = new double[CHANNELS];
     private final double[] envelopeEnergy = new double[CHANNELS];
-    private final DoubleFFT_1D blockFft;
-    private final double[] block;
+    /** Null when the frame length has no power-of-two factor ≥ 64; then the full forward FFT gives the bins. */
+    private final PrunedEnvelopeDft prunedDft;
     private final double[] lowRe;
     private final double[] lowIm;
     private final double[][] envelopeRe;
@@ -74,8 +74,7 @@ final class FrameAnalyzer {
         componentIm = new double[bins];
         gain = new double[bins * CHANNELS];
         int envelopeBins = model.maxEnvelopeEnd - FIRST_ENVELOPE_BIN;
-        blockFft = Fft.plan(model.envelopeBlockLength);
-        block = new double[model.envelopeBlockLength + 1]; // + the zero slot of RoughnessModel#envelopeBlockIm
+        prunedDft = Integer.bitCount(model.envelopeBlockLength) == 1 ? new PrunedEnvelopeDft(model) : null;
         lowRe = new double[envelopeBins];
         lowIm = new double[envelopeBins];
         envelopeRe = new double[CHANNELS][envelopeBins];
@@ -261,29 +260,20 @@ final class FrameAnalyzer {
     }
 
     /**
-     * DFT bins FIRST_ENVELOPE_BIN … maxEnvelopeEnd − 1 of work (the envelope minus h0) into lowRe/lowIm, as the
-     * pruned sum of RoughnessModel#envelopeBlockLength: only the ≤ 98 bins H can weight are ever formed.
+     * DFT bins FIRST_ENVELOPE_BIN … maxEnvelopeEnd − 1 of work (the envelope minus h0) into lowRe/lowIm: the
+     * pruned transform where the frame splits into power-of-two blocks, otherwise the full forward FFT (work is
+     * overwritten then).
      */
     private void lowEnvelopeBins() {
-        int blocks = model.envelopeBlocks;
-        int length = model.envelopeBlockLength;
-        int bins = lowRe.length;
-        Arrays.fill(lowRe, 0.0);
-        Arrays.fill(lowIm, 0.0);
-        for (int r = 0; r < blocks; r++) {
-            for (int q = 0; q < length; q++) {
-                block[q] = work[r + blocks * q];
-            }
-            blockFft.realForward(block);
-            int row = r * bins;
-            for (int i = 0; i < bins; i++) {
-                double gRe = block[model.envelopeBlockRe[i]];
-                double gIm = model.envelopeBlockImSign[i] * block[model.envelopeBlockIm[i]];
-                double wRe = model.envelopeTwiddleRe[row + i];
-                double wIm = model.envelopeTwiddleIm[row + i];
-                lowRe[i] += wRe * gRe - wIm * gIm;
-                lowIm[i] += wRe * gIm + wIm * gRe;
-            }
+        if (prunedDft != null) {
+            prunedDft.lowBins(work, lowRe, lowIm);
+            return;
+        }
+        fft.realForward(work);
+        for (int i = 0; i < lowRe.length; i++) {
+            int k = i + FIRST_ENVELOPE_BIN;
+            lowRe[i] = work[2 * k];
+            lowIm[i] = work[2 * k + 1];
         }
     }
 
