@@ -8,9 +8,10 @@ package audioloop.roughness;
  * <p>Decimation in time: X_k = Σ_r W_n^{kr}·G_r[k mod L], G_r the L-point DFT of the column x[r], x[r + blocks],
  * …. The L-point real DFTs of all columns are done together, as one L/2-point complex Stockham FFT whose every
  * element is a vector over the columns: element p of column r is x[2p·blocks + r] + i·x[(2p+1)·blocks + r], so a
- * row of the frame is a contiguous vector and every butterfly loop runs over the columns innermost, which the JIT
- * vectorises. This replaced 75 JTransforms 128-point transforms per channel (see the commit message for the
- * numbers).
+ * row of the frame is a contiguous vector and every butterfly runs over the columns innermost: no gather copy,
+ * no bit reversal, no per-block call. Measured (one thread, best of 40 × 200 calls, 9600 points): 31 µs per
+ * channel against 39 µs for 75 JTransforms 128-point transforms with the same twiddle sum. JDK 17's C2 does not
+ * vectorise these loops (same time with -XX:-UseSuperWord); the layout is ready for it if a later JIT does.
  *
  * <p>Not thread-safe: one per frame analyser.
  */
@@ -164,7 +165,8 @@ final class PrunedEnvelopeDft {
 
     /**
      * One radix-4 stage on sub-transforms of length 4m, stride s: element e of the input is the vector at
-     * xRe[e·xStride …], xIm[xImOffset + e·xStride …]; y_{i + s(4q + j)} = W^{jq}·Σ_t x_{i + s(q + mt)}·(−i)^{jt}.
+     * xRe[e·xStride …], xIm[xImOffset + e·xStride …];
+     * y_{i + s(4q + j)} = W^{jq}·Σ_t x_{i + s(q + mt)}·(−i)^{jt}.
      */
     private void radix4(double[] xRe, double[] xIm, int xImOffset, int xStride, double[] yRe, double[] yIm,
                         int s, int m, int stage) {
