@@ -4,18 +4,17 @@ import static audioloop.roughness.RoughnessModel.CHANNELS;
 import static audioloop.roughness.RoughnessModel.FIRST_ENVELOPE_BIN;
 
 import audioloop.dsp.Fft;
-import audioloop.dsp.RealInverseFft;
+import audioloop.dsp.RealFft;
 import java.util.Arrays;
-import java.util.function.Consumer;
 import org.jtransforms.fft.DoubleFFT_1D;
 
 /**
  * Roughness of one 200-ms frame, MoSQITo 1.2.1 {@code _roughness_dw_main_calc} (notes/mosqito.md §5.3), with
  * the exact shortcuts of notes/performance.md. One instance per fork-join task: it owns its FFT plans and work
- * arrays and reuses them for every frame it analyses. The 47 channel inverses per frame use the allocation-free
- * {@link RealInverseFft} where the frame length allows (9600 at 48 kHz, 8820 at 44.1 kHz); JTransforms' mixed-radix
- * path, used for the one forward transform per frame and for other lengths, allocates an n-double scratch array
- * inside every call. The 128-point envelope blocks are power-of-two transforms done in place.
+ * arrays and reuses them for every frame it analyses. Where the frame length allows (9600 at 48 kHz, 8820 at
+ * 44.1 kHz) the one forward transform and the 47 channel inverses per frame use the allocation-free
+ * {@link RealFft}; other lengths fall back to JTransforms, whose mixed-radix path allocates an n-double scratch
+ * array inside every call. The envelope bins come from {@link PrunedEnvelopeDft}.
  */
 final class FrameAnalyzer {
     private static final double P_REF = 2e-5;
@@ -26,9 +25,9 @@ final class FrameAnalyzer {
     private static final double NUMERICALLY_FLAT = 1e-12;
 
     private final RoughnessModel model;
-    private final DoubleFFT_1D fft;
-    /** Unscaled real inverse in JTransforms' packed layout, in place. */
-    private final Consumer<double[]> realInverse;
+    /** The frame's real transforms, or null when RealFft does not support n; then {@link #fallbackFft}. */
+    private final RealFft realFft;
+    private final DoubleFFT_1D fallbackFft;
     private final int n;
     /** Windowed frame, then its packed spectrum; then, per channel, the excitation spectrum and envelope. */
     private final double[] work;
@@ -46,8 +45,8 @@ final class FrameAnalyzer {
     // Per-channel envelope results.
     private final double[] meanExcitation = new double[CHANNELS];
     private final double[] envelopeEnergy = new double[CHANNELS];
-    private final DoubleFFT_1D blockFft;
-    private final double[] block;
+    /** Null when the frame length has no power-of-two factor ≥ 64; then the full forward FFT gives the bins. */
+    private final PrunedEnvelopeDft prunedDft;
     private final double[] lowRe;
     private final double[] lowIm;
     private final double[][] envelopeRe;
@@ -61,12 +60,8 @@ final class FrameAnalyzer {
     FrameAnalyzer(RoughnessModel model) {
         this.model = model;
         this.n = model.frameLength;
-        this.fft = Fft.plan(n);
-        if (RealInverseFft.supports(n)) {
-            realInverse = new RealInverseFft(n)::inverse;
-        } else {
-            realInverse = packed -> fft.realInverse(packed, false);
-        }
+        this.realFft = RealFft.supports(n) ? new RealFft(n) : null;
+        this.fallbackFft = realFft == null ? Fft.plan(n) : null;
         this.work = new double[n];
         int bins = model.bins;
         componentBin = new int[bins];
@@ -74,8 +69,7 @@ final class FrameAnalyzer {
         componentIm = new double[bins];
         gain = new double[bins * CHANNELS];
         int envelopeBins = model.maxEnvelopeEnd - FIRST_ENVELOPE_BIN;
-        blockFft = Fft.plan(model.envelopeBlockLength);
-        block = new double[model.envelopeBlockLength + 1]; // + the zero slot of RoughnessModel#envelopeBlockIm
+        prunedDft = Integer.bitCount(model.envelopeBlockLength) == 1 ? new PrunedEnvelopeDft(model) : null;
         lowRe = new double[envelopeBins];
         lowIm = new double[envelopeBins];
         envelopeRe = new double[CHANNELS][envelopeBins];
@@ -100,7 +94,7 @@ final class FrameAnalyzer {
         for (int i = 0; i < n; i++) {
             work[i] = signal[start + i] * window[i];
         }
-        fft.realForward(work);
+        realForward(work);
         componentCount = 0;
         Arrays.fill(channelFirstComponent, Integer.MAX_VALUE);
         Arrays.fill(channelLastComponent, -1);
@@ -230,14 +224,7 @@ final class FrameAnalyzer {
                 }
             }
         }
-        realInverse.accept(work);
-        double sum = 0.0;
-        for (int t = 0; t < n; t++) {
-            double e = Math.abs(work[t]);
-            work[t] = e;
-            sum += e;
-        }
-        double h0 = sum / n;
+        double h0 = inverseMagnitudes(work) / n;
         for (int t = 0; t < n; t++) {
             work[t] -= h0;
         }
@@ -261,30 +248,45 @@ final class FrameAnalyzer {
     }
 
     /**
-     * DFT bins FIRST_ENVELOPE_BIN … maxEnvelopeEnd − 1 of work (the envelope minus h0) into lowRe/lowIm, as the
-     * pruned sum of RoughnessModel#envelopeBlockLength: only the ≤ 98 bins H can weight are ever formed.
+     * DFT bins FIRST_ENVELOPE_BIN … maxEnvelopeEnd − 1 of work (the envelope minus h0) into lowRe/lowIm: the
+     * pruned transform where the frame splits into power-of-two blocks, otherwise the full forward FFT (work is
+     * overwritten then).
      */
     private void lowEnvelopeBins() {
-        int blocks = model.envelopeBlocks;
-        int length = model.envelopeBlockLength;
-        int bins = lowRe.length;
-        Arrays.fill(lowRe, 0.0);
-        Arrays.fill(lowIm, 0.0);
-        for (int r = 0; r < blocks; r++) {
-            for (int q = 0; q < length; q++) {
-                block[q] = work[r + blocks * q];
-            }
-            blockFft.realForward(block);
-            int row = r * bins;
-            for (int i = 0; i < bins; i++) {
-                double gRe = block[model.envelopeBlockRe[i]];
-                double gIm = model.envelopeBlockImSign[i] * block[model.envelopeBlockIm[i]];
-                double wRe = model.envelopeTwiddleRe[row + i];
-                double wIm = model.envelopeTwiddleIm[row + i];
-                lowRe[i] += wRe * gRe - wIm * gIm;
-                lowIm[i] += wRe * gIm + wIm * gRe;
-            }
+        if (prunedDft != null) {
+            prunedDft.lowBins(work, lowRe, lowIm);
+            return;
         }
+        realForward(work);
+        for (int i = 0; i < lowRe.length; i++) {
+            int k = i + FIRST_ENVELOPE_BIN;
+            lowRe[i] = work[2 * k];
+            lowIm[i] = work[2 * k + 1];
+        }
+    }
+
+    /** Unscaled forward real FFT of a, in place, JTransforms' packed layout. */
+    private void realForward(double[] a) {
+        if (realFft != null) {
+            realFft.forward(a);
+        } else {
+            fallbackFft.realForward(a);
+        }
+    }
+
+    /** a[t] = |x_t| for x the unscaled real inverse of the packed spectrum in a; returns Σ_t |x_t| in t order. */
+    private double inverseMagnitudes(double[] a) {
+        if (realFft != null) {
+            return realFft.inverseMagnitudes(a);
+        }
+        fallbackFft.realInverse(a, false);
+        double sum = 0.0;
+        for (int t = 0; t < n; t++) {
+            double e = Math.abs(a[t]);
+            a[t] = e;
+            sum += e;
+        }
+        return sum;
     }
 
     /**

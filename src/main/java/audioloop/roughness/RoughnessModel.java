@@ -45,25 +45,13 @@ final class RoughnessModel {
     final int maxEnvelopeEnd;
     final double[] channelG;
     /**
-     * Envelope bins FIRST_ENVELOPE_BIN … maxEnvelopeEnd − 1 are computed as a pruned DFT (notes/performance.md):
-     * with n = blocks·blockLength, X_k = Σ_r W_n^{kr}·G_r[k mod blockLength], G_r the blockLength-point DFT of
-     * x[r], x[r + blocks], …. blockLength is the largest power of two dividing n (128 at 48 kHz, so 75 fast
-     * 128-point transforms instead of one 9600-point mixed-radix one), or n itself (one block) when that power
-     * is below 64 and the twiddle sum would cost more than it saves.
+     * Envelope bins FIRST_ENVELOPE_BIN … maxEnvelopeEnd − 1 are computed as a pruned DFT ({@link PrunedEnvelopeDft},
+     * notes/performance.md) over blocks of envelopeBlockLength: the largest power of two dividing n (128 at 48 kHz,
+     * so 75 blocks), or n itself (one block, the full FFT) when that power is below 64 and the twiddle sum would
+     * cost more than it saves.
      */
     final int envelopeBlockLength;
     final int envelopeBlocks;
-    /** W_n^{kr} = e^{−2πi·k·r/n} at [r·K + (k − FIRST_ENVELOPE_BIN)], K = maxEnvelopeEnd − FIRST_ENVELOPE_BIN. */
-    final double[] envelopeTwiddleRe;
-    final double[] envelopeTwiddleIm;
-    /**
-     * Where G_r[k mod blockLength] sits in a block's packed JTransforms half spectrum (conjugate-symmetric above
-     * blockLength/2): Re at [envelopeBlockRe[i]], Im = envelopeBlockImSign[i]·[envelopeBlockIm[i]]; index
-     * blockLength is a zero slot for the bins without an imaginary part (0 and blockLength/2).
-     */
-    final int[] envelopeBlockRe;
-    final int[] envelopeBlockIm;
-    final double[] envelopeBlockImSign;
 
     RoughnessModel(int sampleRateHz) {
         frameLength = RoughnessDw.frameLength(sampleRateHz);
@@ -154,28 +142,6 @@ final class RoughnessModel {
         int powerOfTwo = Integer.lowestOneBit(n);
         envelopeBlockLength = powerOfTwo >= 64 ? powerOfTwo : n;
         envelopeBlocks = n / envelopeBlockLength;
-        int envelopeBins = maxEnvelopeEnd - FIRST_ENVELOPE_BIN;
-        envelopeTwiddleRe = new double[envelopeBlocks * envelopeBins];
-        envelopeTwiddleIm = new double[envelopeBlocks * envelopeBins];
-        envelopeBlockRe = new int[envelopeBins];
-        envelopeBlockIm = new int[envelopeBins];
-        envelopeBlockImSign = new double[envelopeBins];
-        int length = envelopeBlockLength;
-        for (int i = 0; i < envelopeBins; i++) {
-            int k = (i + FIRST_ENVELOPE_BIN) % length;
-            int mirrored = k <= length / 2 ? k : length - k;
-            boolean real = mirrored == 0 || 2 * mirrored == length;
-            envelopeBlockRe[i] = mirrored == 0 ? 0 : 2 * mirrored == length ? 1 : 2 * mirrored;
-            envelopeBlockIm[i] = real ? length : 2 * mirrored + 1;
-            envelopeBlockImSign[i] = k == mirrored ? 1.0 : -1.0;
-        }
-        for (int r = 0; r < envelopeBlocks; r++) {
-            for (int i = 0; i < envelopeBins; i++) {
-                double phase = 2.0 * Math.PI * ((long) (i + FIRST_ENVELOPE_BIN) * r % n) / n;
-                envelopeTwiddleRe[r * envelopeBins + i] = Math.cos(phase);
-                envelopeTwiddleIm[r * envelopeBins + i] = -Math.sin(phase);
-            }
-        }
         // The Parseval shortcut for m_c and k_c (FrameAnalyzer) needs two weighted bins never to add up to a
         // multiple of n, i.e. the weighted band below n/2 with room to spare; true for fs ≥ 1 kHz.
         if (2 * (maxEnvelopeEnd - 1) >= n) {

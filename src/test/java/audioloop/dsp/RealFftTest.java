@@ -9,7 +9,7 @@ import java.util.Random;
 import org.jtransforms.fft.DoubleFFT_1D;
 import org.junit.jupiter.api.Test;
 
-class RealInverseFftTest {
+class RealFftTest {
     /** Random packed Hermitian spectrum in JTransforms' layout (a[1] = Re X_{n/2}). */
     private static double[] randomPacked(int n, long seed) {
         Random random = new Random(seed);
@@ -44,7 +44,7 @@ class RealInverseFftTest {
                 expected[t] = sum;
             }
             double[] actual = packed.clone();
-            new RealInverseFft(n).inverse(actual);
+            new RealFft(n).inverse(actual);
             double scale = maxAbs(expected);
             for (int t = 0; t < n; t++) {
                 assertEquals(expected[t], actual[t], 1e-13 * scale, "n = " + n + ", t = " + t);
@@ -60,7 +60,7 @@ class RealInverseFftTest {
     }
 
     private static void equalsJTransforms(int n) {
-        RealInverseFft plan = new RealInverseFft(n);
+        RealFft plan = new RealFft(n);
         DoubleFFT_1D reference = Fft.plan(n);
         for (long seed = 1; seed <= 3; seed++) {
             double[] expected = randomPacked(n, seed);
@@ -75,14 +75,49 @@ class RealInverseFftTest {
     }
 
     @Test
+    void forwardEqualsJTransformsOnEveryRadixAndAtTheFrameLengths() {
+        for (int n : new int[] {9600, 8820, 1680, 240, 196, 30, 14, 4, 2}) {
+            RealFft plan = new RealFft(n);
+            DoubleFFT_1D reference = Fft.plan(n);
+            for (long seed = 1; seed <= 2; seed++) {
+                double[] expected = randomPacked(n, seed); // here: a real signal
+                double[] actual = expected.clone();
+                reference.realForward(expected);
+                plan.forward(actual);
+                double scale = maxAbs(expected);
+                for (int i = 0; i < n; i++) {
+                    assertEquals(expected[i], actual[i], 1e-13 * scale, "n = " + n + ", i = " + i);
+                }
+            }
+        }
+    }
+
+    @Test
+    void inverseMagnitudesAreTheAbsoluteInverseAndItsOrderedSum() {
+        for (int n : new int[] {9600, 196, 2}) {
+            double[] packed = randomPacked(n, 7);
+            double[] x = packed.clone();
+            new RealFft(n).inverse(x);
+            double[] magnitudes = packed.clone();
+            double sum = new RealFft(n).inverseMagnitudes(magnitudes);
+            double expectedSum = 0.0;
+            for (int t = 0; t < n; t++) {
+                assertEquals(Math.abs(x[t]), magnitudes[t], 0.0, "n = " + n + ", t = " + t);
+                expectedSum += Math.abs(x[t]);
+            }
+            assertEquals(expectedSum, sum, 0.0, "n = " + n);
+        }
+    }
+
+    @Test
     void supportsOnlyEvenLengthsWhoseHalfIsSevenSmooth() {
-        assertTrue(RealInverseFft.supports(9600));
-        assertTrue(RealInverseFft.supports(8820));
-        assertTrue(RealInverseFft.supports(2));
-        assertTrue(RealInverseFft.supports(4410)); // 0.2 s at 22.05 kHz: half 2205 = 3²·5·7²
-        assertFalse(RealInverseFft.supports(2 * 11 * 400));
-        assertFalse(RealInverseFft.supports(9601));
-        assertFalse(RealInverseFft.supports(0));
-        assertThrows(IllegalArgumentException.class, () -> new RealInverseFft(22));
+        assertTrue(RealFft.supports(9600));
+        assertTrue(RealFft.supports(8820));
+        assertTrue(RealFft.supports(2));
+        assertTrue(RealFft.supports(4410)); // 0.2 s at 22.05 kHz: half 2205 = 3²·5·7²
+        assertFalse(RealFft.supports(2 * 11 * 400));
+        assertFalse(RealFft.supports(9601));
+        assertFalse(RealFft.supports(0));
+        assertThrows(IllegalArgumentException.class, () -> new RealFft(22));
     }
 }
