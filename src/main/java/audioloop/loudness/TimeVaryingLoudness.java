@@ -71,7 +71,8 @@ public final class TimeVaryingLoudness {
         double[] maxLevel = new double[CoreLoudness.THIRD_OCTAVE_BANDS];
         Arrays.fill(maxLevel, Double.NEGATIVE_INFINITY);
         ThirdOctaveFilterBank filterBank = new ThirdOctaveFilterBank();
-        NonlinearDecay decay = new NonlinearDecay(CoreLoudness.CRITICAL_BANDS);
+        // The 21st core value is always 0, which the decay network keeps at 0: the 20 bands below decay, in pairs.
+        NonlinearDecay decay = new NonlinearDecay(CoreLoudness.CRITICAL_BANDS - 1);
         TemporalWeighting weighting = new TemporalWeighting();
 
         for (int chunkStart = 0; chunkStart < totalSteps; chunkStart += CHUNK_STEPS) {
@@ -85,7 +86,7 @@ public final class TimeVaryingLoudness {
                     toSample, levels, maxLevel));
             inParallel(blocks, block -> coreLoudness(levels, field, core, block * STEP_BLOCK,
                     Math.min(steps, (block + 1) * STEP_BLOCK)));
-            inParallel(CoreLoudness.CRITICAL_BANDS, band -> decay.process(band, core[band], steps));
+            inParallel(decay.pairs(), pair -> decay.process(pair, core, steps));
             inParallel(blocks, block -> slopes(core, totalLoudness, firstStep, block * STEP_BLOCK,
                     Math.min(steps, (block + 1) * STEP_BLOCK), sink));
             for (int k = 0; k < steps; k++) {
