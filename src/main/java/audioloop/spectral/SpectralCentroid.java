@@ -19,13 +19,23 @@ public final class SpectralCentroid {
         double[] centroid = new double[magnitude.length];
         for (int t = 0; t < magnitude.length; t++) {
             double[] s = magnitude[t];
-            double norm = l1Norm(s);
-            for (int k = 0; k < weighted.length; k++) {
-                weighted[k] = freq[k] * (s[k] / norm);
-            }
-            centroid[t] = PairwiseSum.sum(weighted);
+            centroid[t] = frame(s, l1Norm(s), freq, weighted);
         }
         return centroid;
+    }
+
+    /**
+     * Centroid of one frame.
+     *
+     * @param norm     {@link #l1Norm} of the frame
+     * @param freq     {@link FftFrequencies#hz}
+     * @param weighted scratch of {@link Stft#BINS}
+     */
+    static double frame(double[] magnitude, double norm, double[] freq, double[] weighted) {
+        for (int k = 0; k < weighted.length; k++) {
+            weighted[k] = freq[k] * (magnitude[k] / norm);
+        }
+        return PairwiseSum.sum(weighted);
     }
 
     /**

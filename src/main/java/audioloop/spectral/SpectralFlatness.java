@@ -20,16 +20,20 @@ public final class SpectralFlatness {
         double[] logPower = new double[Stft.BINS];
         double[] flatness = new double[magnitude.length];
         for (int t = 0; t < magnitude.length; t++) {
-            double[] s = magnitude[t];
-            for (int k = 0; k < power.length; k++) {
-                double p = Math.max(AMIN, s[k] * s[k]);
-                power[k] = p;
-                logPower[k] = Math.log(p);
-            }
-            double geometricMean = Math.exp(PairwiseSum.sum(logPower) / Stft.BINS);
-            double arithmeticMean = PairwiseSum.sum(power) / Stft.BINS;
-            flatness[t] = geometricMean / arithmeticMean;
+            flatness[t] = frame(magnitude[t], power, logPower);
         }
         return flatness;
+    }
+
+    /** Flatness of one frame; power and logPower are scratch of {@link Stft#BINS}. */
+    static double frame(double[] magnitude, double[] power, double[] logPower) {
+        for (int k = 0; k < power.length; k++) {
+            double p = Math.max(AMIN, magnitude[k] * magnitude[k]);
+            power[k] = p;
+            logPower[k] = Math.log(p);
+        }
+        double geometricMean = Math.exp(PairwiseSum.sum(logPower) / Stft.BINS);
+        double arithmeticMean = PairwiseSum.sum(power) / Stft.BINS;
+        return geometricMean / arithmeticMean;
     }
 }

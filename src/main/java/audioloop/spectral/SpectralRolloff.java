@@ -16,19 +16,23 @@ public final class SpectralRolloff {
         double[] cumulative = new double[Stft.BINS];
         double[] rolloff = new double[magnitude.length];
         for (int t = 0; t < magnitude.length; t++) {
-            double[] s = magnitude[t];
-            double sum = 0.0;
-            for (int k = 0; k < cumulative.length; k++) {
-                sum += s[k];
-                cumulative[k] = sum;
-            }
-            double threshold = ROLL_PERCENT * sum;
-            int k = 0;
-            while (cumulative[k] < threshold) {
-                k++;
-            }
-            rolloff[t] = k * FftFrequencies.BIN_HZ;
+            rolloff[t] = frame(magnitude[t], cumulative);
         }
         return rolloff;
+    }
+
+    /** Roll-off of one frame; cumulative is scratch of {@link Stft#BINS}. */
+    static double frame(double[] magnitude, double[] cumulative) {
+        double sum = 0.0;
+        for (int k = 0; k < cumulative.length; k++) {
+            sum += magnitude[k];
+            cumulative[k] = sum;
+        }
+        double threshold = ROLL_PERCENT * sum;
+        int k = 0;
+        while (cumulative[k] < threshold) {
+            k++;
+        }
+        return k * FftFrequencies.BIN_HZ;
     }
 }

@@ -27,51 +27,102 @@ public final class Tuning {
      * @param magnitude {@link Stft#magnitude} output, {@code [frame][1025]}; not modified
      */
     public static double estimate(double[][] magnitude) {
-        double[] pitchHz = new double[16 * magnitude.length];
-        double[] peakMag = new double[pitchHz.length];
-        int peaks = 0;
-        double[] power = new double[LAST_BIN + 2];
+        Peaks peaks = new Peaks();
+        double[] power = new double[Stft.BINS];
         for (double[] frame : magnitude) {
-            double maxMagnitude = 0.0;
-            for (double m : frame) {
-                maxMagnitude = Math.max(maxMagnitude, m);
+            Stft.power(frame, power);
+            framePeaks(frame, power, peaks);
+        }
+        return fromPeaks(peaks);
+    }
+
+    /** The piptrack peaks of a file (or of a run of its frames), in frame order: frequency and magnitude. */
+    static final class Peaks {
+        private double[] pitchHz = new double[64];
+        private double[] magnitude = new double[64];
+        private int count;
+
+        void add(double hz, double peakMagnitude) {
+            if (count == pitchHz.length) {
+                pitchHz = Arrays.copyOf(pitchHz, 2 * count);
+                magnitude = Arrays.copyOf(magnitude, 2 * count);
             }
-            // Squaring is monotone in floating point, so max_k P = (max_k |X|)² exactly.
-            double ref = THRESHOLD * (maxMagnitude * maxMagnitude);
-            for (int k = FIRST_BIN - 1; k <= LAST_BIN + 1; k++) {
-                power[k] = frame[k] * frame[k];
-            }
-            for (int k = FIRST_BIN; k <= LAST_BIN; k++) {
-                // util.localmax of P·(P > ref): strictly above the lower neighbour, at least the upper one.
-                double here = thresholded(power[k], ref);
-                if (!(here > thresholded(power[k - 1], ref) && here >= thresholded(power[k + 1], ref))) {
-                    continue;
-                }
-                // core/pitch.py _pi_stencil on the unthresholded power; np.gradient = (P[k+1] − P[k−1]) / 2.
-                double a = power[k + 1] + power[k - 1] - 2 * power[k];
-                double b = (power[k + 1] - power[k - 1]) / 2;
-                double shift = Math.abs(b) >= Math.abs(a) ? 0.0 : -b / a;
-                if (peaks == pitchHz.length) {
-                    pitchHz = Arrays.copyOf(pitchHz, 2 * peaks);
-                    peakMag = Arrays.copyOf(peakMag, 2 * peaks);
-                }
-                pitchHz[peaks] = (k + shift) * 48000.0 / Stft.N_FFT;
-                peakMag[peaks] = power[k] + 0.5 * b * shift;
-                peaks++;
+            pitchHz[count] = hz;
+            magnitude[count] = peakMagnitude;
+            count++;
+        }
+
+        void addAll(Peaks other) {
+            for (int i = 0; i < other.count; i++) {
+                add(other.pitchHz[i], other.magnitude[i]);
             }
         }
-        if (peaks == 0) {
+
+        int count() {
+            return count;
+        }
+
+        double pitchHz(int i) {
+            return pitchHz[i];
+        }
+
+        double magnitude(int i) {
+            return magnitude[i];
+        }
+    }
+
+    /**
+     * The piptrack peaks of one frame into out.
+     *
+     * @param magnitude |X| of the frame, {@link Stft#BINS} values
+     * @param power     its {@link Stft#power}
+     */
+    static void framePeaks(double[] magnitude, double[] power, Peaks out) {
+        double maxMagnitude = 0.0;
+        for (double m : magnitude) {
+            maxMagnitude = Math.max(maxMagnitude, m);
+        }
+        // Squaring is monotone in floating point, so max_k P = (max_k |X|)² exactly.
+        double ref = THRESHOLD * (maxMagnitude * maxMagnitude);
+        for (int k = FIRST_BIN; k <= LAST_BIN; k++) {
+            // util.localmax of P·(P > ref): strictly above the lower neighbour, at least the upper one.
+            double here = thresholded(power[k], ref);
+            if (!(here > thresholded(power[k - 1], ref) && here >= thresholded(power[k + 1], ref))) {
+                continue;
+            }
+            // core/pitch.py _pi_stencil on the unthresholded power; np.gradient = (P[k+1] − P[k−1]) / 2.
+            double a = power[k + 1] + power[k - 1] - 2 * power[k];
+            double b = (power[k + 1] - power[k - 1]) / 2;
+            double shift = Math.abs(b) >= Math.abs(a) ? 0.0 : -b / a;
+            out.add((k + shift) * 48000.0 / Stft.N_FFT, power[k] + 0.5 * b * shift);
+        }
+    }
+
+    /** The estimate from every peak of the file. */
+    static double fromPeaks(Peaks peaks) {
+        int n = peaks.count();
+        if (n == 0) {
             return 0.0;
         }
         // estimate_tuning: keep peaks whose magnitude reaches the median over all peaks of the file
         // (every pitch here is > 0: k ≥ 7 and |shift| < 1).
-        double threshold = Median.ofFirst(Arrays.copyOf(peakMag, peaks), peaks);
+        double threshold = Median.ofFirst(Arrays.copyOf(peaks.magnitude, n), n);
         int[] counts = new int[HISTOGRAM_BINS];
-        for (int i = 0; i < peaks; i++) {
-            if (peakMag[i] >= threshold) {
-                counts[histogramBin(semitoneResidual(pitchHz[i]))]++;
+        for (int i = 0; i < n; i++) {
+            if (peaks.magnitude(i) >= threshold) {
+                counts[residualBin(peaks.pitchHz(i))]++;
             }
         }
+        return fromHistogram(counts);
+    }
+
+    /** The histogram bin of a peak's deviation from equal temperament. */
+    static int residualBin(double pitchHz) {
+        return histogramBin(semitoneResidual(pitchHz));
+    }
+
+    /** The estimate from the counts per {@link #residualBin} of the peaks at or above the median magnitude. */
+    static double fromHistogram(int[] counts) {
         int fullest = 0;
         for (int i = 1; i < HISTOGRAM_BINS; i++) {
             if (counts[i] > counts[fullest]) {
