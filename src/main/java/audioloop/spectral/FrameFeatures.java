@@ -5,7 +5,8 @@ package audioloop.spectral;
  * spectrum are in cache: centroid, bandwidth, roll-off, flatness, the contrast's peaks and valleys, the mel power,
  * the tuning's piptrack peaks and (every fourth frame) the pitch. Done feature by feature instead, each feature
  * streamed the whole 46 MB spectrogram of a minute from memory again. What needs every frame first (the dB floors,
- * the tuning, and so chroma) is finished by the caller, {@link SpectralAnalyzer}.
+ * the tuning, and so chroma) is finished by the caller: {@link SpectralAnalyzer} in memory,
+ * {@link SpectralStream} over several passes.
  */
 final class FrameFeatures {
     final double[] centroid;

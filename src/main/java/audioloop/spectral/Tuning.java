@@ -69,6 +69,10 @@ public final class Tuning {
         double magnitude(int i) {
             return magnitude[i];
         }
+
+        void clear() {
+            count = 0;
+        }
     }
 
     /**
@@ -114,6 +118,93 @@ public final class Tuning {
             }
         }
         return fromHistogram(counts);
+    }
+
+    /**
+     * {@link #fromPeaks} for a file whose peaks are too many to keep (tens of millions an hour), over two passes
+     * that see the same peaks: the first counts them per key of the top 20 bits of their magnitude (ordered as
+     * the magnitudes are), which locates the key range holding the median's order statistics; the second keeps
+     * only the peaks in that range and counts the ones above it per histogram bin. The median, and so the
+     * estimate, are then exactly those of {@link #fromPeaks}.
+     */
+    static final class TwoPassEstimate {
+        private static final int KEY_BITS = 20;
+        private final int[] peaksPerKey = new int[1 << KEY_BITS];
+        private final int[] countsAbove = new int[HISTOGRAM_BINS];
+        private final Peaks middle = new Peaks();
+        private int total;
+        private int lowKey;
+        private int highKey;
+        private int below;
+
+        /** The first pass's peaks, in any grouping. */
+        void first(Peaks peaks) {
+            for (int i = 0; i < peaks.count(); i++) {
+                peaksPerKey[key(peaks.magnitude(i))]++;
+            }
+            total += peaks.count();
+        }
+
+        /** After the first pass: the keys of the median's order statistics h − 1 (even counts) and h. */
+        void endFirst() {
+            if (total == 0) {
+                return;
+            }
+            int h = total / 2;
+            highKey = keyOfRank(h);
+            lowKey = total % 2 == 0 ? keyOfRank(h - 1) : highKey;
+            for (int k = 0; k < lowKey; k++) {
+                below += peaksPerKey[k];
+            }
+        }
+
+        /** The second pass's peaks (the same as the first pass's, in any grouping). */
+        void second(Peaks peaks) {
+            for (int i = 0; i < peaks.count(); i++) {
+                int key = key(peaks.magnitude(i));
+                if (key > highKey) {
+                    countsAbove[residualBin(peaks.pitchHz(i))]++; // above the median's range: at or above it
+                } else if (key >= lowKey) {
+                    middle.add(peaks.pitchHz(i), peaks.magnitude(i));
+                }
+            }
+        }
+
+        /** The estimate, after the second pass. */
+        double estimate() {
+            if (total == 0) {
+                return 0.0;
+            }
+            double[] sorted = Arrays.copyOf(middle.magnitude, middle.count());
+            Arrays.sort(sorted);
+            int h = total / 2;
+            double upper = sorted[h - below];
+            double threshold = total % 2 == 1 ? upper : (sorted[h - 1 - below] + upper) / 2;
+            int[] counts = countsAbove.clone();
+            for (int i = 0; i < middle.count(); i++) {
+                if (middle.magnitude(i) >= threshold) {
+                    counts[residualBin(middle.pitchHz(i))]++;
+                }
+            }
+            return fromHistogram(counts);
+        }
+
+        private int keyOfRank(int rank) {
+            int seen = 0;
+            for (int k = 0; ; k++) {
+                seen += peaksPerKey[k];
+                if (seen > rank) {
+                    return k;
+                }
+            }
+        }
+
+        /** Top bits of the magnitude's bit pattern, made to order as the (positive) magnitudes do. */
+        private static int key(double magnitude) {
+            long bits = Double.doubleToRawLongBits(magnitude);
+            bits ^= (bits >> 63) | Long.MIN_VALUE;
+            return (int) (bits >>> (Long.SIZE - KEY_BITS));
+        }
     }
 
     /** The histogram bin of a peak's deviation from equal temperament. */
