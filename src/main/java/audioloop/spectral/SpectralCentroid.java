@@ -12,18 +12,6 @@ public final class SpectralCentroid {
     private SpectralCentroid() {
     }
 
-    /** Centroid in Hz per frame of {@code magnitude[frame][bin]}. */
-    public static double[] frames(double[][] magnitude) {
-        double[] freq = FftFrequencies.hz();
-        double[] weighted = new double[Stft.BINS];
-        double[] centroid = new double[magnitude.length];
-        for (int t = 0; t < magnitude.length; t++) {
-            double[] s = magnitude[t];
-            centroid[t] = frame(s, l1Norm(s), freq, weighted);
-        }
-        return centroid;
-    }
-
     /**
      * Centroid of one frame.
      *

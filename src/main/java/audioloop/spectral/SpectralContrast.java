@@ -53,19 +53,6 @@ public final class SpectralContrast {
     /** Largest q of any band: the size of the scratch arrays {@link #frame} needs. */
     static final int MAX_QUANTILE_BINS = Arrays.stream(QUANTILE_BINS).max().getAsInt();
 
-    /** Contrast per frame and band, {@code [frame][band]}, in dB of magnitude. */
-    public static double[][] frames(double[][] magnitude) {
-        int frames = magnitude.length;
-        double[][] peak = new double[frames][BANDS];
-        double[][] valley = new double[frames][BANDS];
-        double[] smallest = new double[MAX_QUANTILE_BINS];
-        double[] largest = new double[MAX_QUANTILE_BINS];
-        for (int t = 0; t < frames; t++) {
-            frame(magnitude[t], peak[t], valley[t], smallest, largest);
-        }
-        return fromPeaksAndValleys(peak, valley);
-    }
-
     /**
      * Mean peak and valley magnitude of each band of one frame (before the dB conversion, which needs every
      * frame); smallest and largest are scratch of {@link #MAX_QUANTILE_BINS}.

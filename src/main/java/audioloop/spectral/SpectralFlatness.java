@@ -14,17 +14,6 @@ public final class SpectralFlatness {
     private SpectralFlatness() {
     }
 
-    /** Flatness (0 … 1) per frame of {@code magnitude[frame][bin]}. */
-    public static double[] frames(double[][] magnitude) {
-        double[] power = new double[Stft.BINS];
-        double[] logPower = new double[Stft.BINS];
-        double[] flatness = new double[magnitude.length];
-        for (int t = 0; t < magnitude.length; t++) {
-            flatness[t] = frame(magnitude[t], power, logPower);
-        }
-        return flatness;
-    }
-
     /** Flatness of one frame; power and logPower are scratch of {@link Stft#BINS}. */
     static double frame(double[] magnitude, double[] power, double[] logPower) {
         for (int k = 0; k < power.length; k++) {

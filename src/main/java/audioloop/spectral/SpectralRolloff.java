@@ -11,16 +11,6 @@ public final class SpectralRolloff {
     private SpectralRolloff() {
     }
 
-    /** Roll-off frequency in Hz per frame of {@code magnitude[frame][bin]}. */
-    public static double[] frames(double[][] magnitude) {
-        double[] cumulative = new double[Stft.BINS];
-        double[] rolloff = new double[magnitude.length];
-        for (int t = 0; t < magnitude.length; t++) {
-            rolloff[t] = frame(magnitude[t], cumulative);
-        }
-        return rolloff;
-    }
-
     /** Roll-off of one frame; cumulative is scratch of {@link Stft#BINS}. */
     static double frame(double[] magnitude, double[] cumulative) {
         double sum = 0.0;
