@@ -7,8 +7,16 @@ package audioloop.loudness;
  * interpolation towards the next sample (built by repeated addition of the step, as MoSQITo does) and the output
  * is taken at the original sample instants.
  *
- * <p>Streams band by band: states persist between calls; bands are independent and may run concurrently. The
- * network starts from rest (both capacitors empty). MoSQITo starts it from its last virtual sample instead
+ * <p>Streams: states persist between calls. Bands are decayed in pairs; pairs are independent and may run
+ * concurrently. One band's virtual sample is a chain of dependent operations (≈ 10 cycles); the two bands of a
+ * pair run side by side in one loop, all state in locals, so the CPU overlaps their chains. Each band's
+ * operations are unchanged, so the output is bit-identical to one band at a time. Measured on the core loudness
+ * of 60 s of the bench signal, 20 bands, one thread (median of 15 passes, load average ≈ 10 on 2 cores, three
+ * JVMs): 280 / 266 / 200 ms one band per loop, 217 / 196 / 151 ms in pairs. Five bands per loop with the states
+ * in arrays (as {@link ThirdOctaveFilterBank}) measured no faster than one band per loop, and {@code Math.max}
+ * for the output's select (branch-free) slower: the branches are well predicted, the chains are the cost.
+ *
+ * <p>The network starts from rest (both capacitors empty). MoSQITo starts it from its last virtual sample instead
  * (uo_last = x[last]/24 through numpy's index −1, notes/mosqito.md §6.3), which makes the first output frames
  * depend on the end of the file; that wrap-around is not replicated.
  */
@@ -24,7 +32,11 @@ final class NonlinearDecay {
     /** Per band: uo_last, u2_last, previous 2 kHz input, and 1 once the first sample has been seen. */
     private final double[][] state;
 
+    /** @param bands number of bands, even (they are decayed in pairs) */
     NonlinearDecay(int bands) {
+        if (bands % 2 != 0) {
+            throw new IllegalArgumentException("bands are decayed in pairs: need an even count, got " + bands);
+        }
         // ISO 532-1 A.4 (f_nl_loudness): coefficients of the network, time step 1/(2000·24) s.
         double tShort = 0.005;
         double tLong = 0.015;
@@ -46,37 +58,78 @@ final class NonlinearDecay {
         state = new double[bands][4];
     }
 
-    /** Replaces {@code values[0 … count)} of one band's 2 kHz core loudness by the decayed loudness, in place. */
-    void process(int band, double[] values, int count) {
-        double[] st = state[band];
-        double uoLast = st[0];
-        double u2Last = st[1];
-        double previous = st[2];
-        boolean started = st[3] != 0;
+    int pairs() {
+        return state.length / 2;
+    }
+
+    /**
+     * Replaces {@code values[band][0 … count)} of bands 2·pair and 2·pair + 1 (their 2 kHz core loudness) by the
+     * decayed loudness, in place. Touches only the pair's own bands.
+     */
+    void process(int pair, double[][] values, int count) {
+        int bandA = 2 * pair;
+        double[] a = values[bandA];
+        double[] b = values[bandA + 1];
+        double[] stateA = state[bandA];
+        double[] stateB = state[bandA + 1];
+        double uoA = stateA[0];
+        double u2A = stateA[1];
+        double previousA = stateA[2];
+        double uoB = stateB[0];
+        double u2B = stateB[1];
+        double previousB = stateB[2];
+        boolean started = stateA[3] != 0;
         for (int k = 0; k < count; k++) {
-            double x = values[k];
+            double xA = a[k];
+            double xB = b[k];
             if (started) {
                 // Virtual samples 1 … 23 between the previous input and this one.
-                double step = (x - previous) / UPSAMPLING;
-                double u = previous;
+                double stepA = (xA - previousA) / UPSAMPLING;
+                double stepB = (xB - previousB) / UPSAMPLING;
+                double uA = previousA;
+                double uB = previousB;
                 for (int m = 1; m < UPSAMPLING; m++) {
-                    u = u + step;
-                    double uo = decayed(u, uoLast, u2Last);
-                    u2Last = capacitor2(u, uo, uoLast, u2Last);
-                    uoLast = uo;
+                    uA = uA + stepA;
+                    uB = uB + stepB;
+                    Network nA = step(uA, uoA, u2A);
+                    Network nB = step(uB, uoB, u2B);
+                    uoA = nA.uo();
+                    u2A = nA.u2();
+                    uoB = nB.uo();
+                    u2B = nB.u2();
                 }
             }
-            double uo = decayed(x, uoLast, u2Last);
-            u2Last = capacitor2(x, uo, uoLast, u2Last);
-            uoLast = uo;
-            values[k] = uo;
-            previous = x;
+            Network nA = step(xA, uoA, u2A);
+            Network nB = step(xB, uoB, u2B);
+            uoA = nA.uo();
+            u2A = nA.u2();
+            uoB = nB.uo();
+            u2B = nB.u2();
+            a[k] = uoA;
+            b[k] = uoB;
+            previousA = xA;
+            previousB = xB;
             started = true;
         }
+        store(stateA, uoA, u2A, previousA, started);
+        store(stateB, uoB, u2B, previousB, started);
+    }
+
+    private static void store(double[] st, double uoLast, double u2Last, double previous, boolean started) {
         st[0] = uoLast;
         st[1] = u2Last;
         st[2] = previous;
         st[3] = started ? 1 : 0;
+    }
+
+    /** The network's outputs uo and u2 after one virtual sample (a value pair; the JIT keeps it in registers). */
+    private record Network(double uo, double u2) {
+    }
+
+    /** One virtual sample u through the network from state (uoLast, u2Last). */
+    private Network step(double u, double uoLast, double u2Last) {
+        double uo = decayed(u, uoLast, u2Last);
+        return new Network(uo, capacitor2(u, uo, uoLast, u2Last));
     }
 
     /** Output uo of one virtual sample: the input, unless the discharging network lies above it. */

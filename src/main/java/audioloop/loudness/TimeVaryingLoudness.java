@@ -80,7 +80,8 @@ public final class TimeVaryingLoudness {
         private final SpecificLoudnessSink sink;
         private final SampleWindow signal;
         private final ThirdOctaveFilterBank filterBank = new ThirdOctaveFilterBank();
-        private final NonlinearDecay decay = new NonlinearDecay(CoreLoudness.CRITICAL_BANDS);
+        // The 21st core value is always 0, which the decay network keeps at 0: the 20 bands below decay, in pairs.
+        private final NonlinearDecay decay = new NonlinearDecay(CoreLoudness.CRITICAL_BANDS - 1);
         private final TemporalWeighting weighting = new TemporalWeighting();
         private final double[] maxLevel = new double[CoreLoudness.THIRD_OCTAVE_BANDS];
         private double[][] levels;
@@ -142,7 +143,7 @@ public final class TimeVaryingLoudness {
                     toSample, levels, maxLevel));
             inParallel(blocks, block -> coreLoudness(levels, field, core, block * STEP_BLOCK,
                     Math.min(steps, (block + 1) * STEP_BLOCK)));
-            inParallel(CoreLoudness.CRITICAL_BANDS, band -> decay.process(band, core[band], steps));
+            inParallel(decay.pairs(), pair -> decay.process(pair, core, steps));
             inParallel(blocks, block -> slopes(core, totalLoudness, firstStep, block * STEP_BLOCK,
                     Math.min(steps, (block + 1) * STEP_BLOCK), sink));
             for (int k = 0; k < steps; k++) {

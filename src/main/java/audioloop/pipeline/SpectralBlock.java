@@ -3,6 +3,7 @@ package audioloop.pipeline;
 import audioloop.spectral.FeatureStats;
 import audioloop.spectral.SpectralAnalyzer;
 import audioloop.spectral.SpectralFrames;
+import audioloop.spectral.SpectralStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,67 @@ final class SpectralBlock {
 
     static Result compute(double[] signal48k, boolean withSeries, List<String> warnings) {
         SpectralFrames f = SpectralAnalyzer.analyze(signal48k);
+        return shape(f, FeatureStats.perRow(f.spectralContrast()), FeatureStats.perRow(f.mfcc()),
+                FeatureStats.perRow(f.chromaStft()), FeatureStats.perRow(f.melDb()), withSeries, warnings);
+    }
+
+    /**
+     * The same block for a signal fed in pieces, over {@link Stream#passes} passes ({@link SpectralStream}):
+     * equal to {@link #compute} on the whole signal, bit for bit.
+     *
+     * @param totalSamples48k the signal's length: exactly this many samples are fed in each pass
+     */
+    static Stream stream(long totalSamples48k, boolean withSeries) {
+        SpectralStream stream = new SpectralStream(totalSamples48k, withSeries);
+        return new Stream() {
+            @Override
+            public int passes() {
+                return SpectralStream.PASSES;
+            }
+
+            @Override
+            public void beginPass(int pass) {
+                stream.beginPass(pass);
+            }
+
+            @Override
+            public void accept(double[] y48k, int from, int length) {
+                stream.accept(y48k, from, length);
+            }
+
+            @Override
+            public void endPass() {
+                stream.endPass();
+            }
+
+            @Override
+            public Result result(List<String> warnings) {
+                SpectralStream.Result r = stream.result();
+                return shape(r.frames(), r.contrastStats(), r.mfccStats(), r.chromaStats(), r.melDbStats(),
+                        withSeries, warnings);
+            }
+        };
+    }
+
+    /**
+     * The block fed in order, in pieces of any size, on a ForkJoinPool worker (accept may fork work on its pool):
+     * for p = 0 … passes() − 1: beginPass(p), accept(…) over the whole signal, endPass(); then result().
+     */
+    interface Stream {
+        int passes();
+
+        void beginPass(int pass);
+
+        void accept(double[] y48k, int from, int length);
+
+        void endPass();
+
+        Result result(List<String> warnings);
+    }
+
+    /** The contract's summary and series from the frame series and the per-row statistics of the multi-row ones. */
+    private static Result shape(SpectralFrames f, FeatureStats.PerRow contrast, FeatureStats.PerRow mfcc,
+            FeatureStats.PerRow chroma, FeatureStats.PerRow melDb, boolean withSeries, List<String> warnings) {
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("rms", stats(f.rms()));
         summary.put("zero_crossing_rate", stats(f.zeroCrossingRate()));
@@ -29,10 +91,10 @@ final class SpectralBlock {
         summary.put("spectral_rolloff", stats(f.spectralRolloff()));
         summary.put("spectral_flatness", stats(f.spectralFlatness()));
         summary.put("onset_strength", stats(f.onsetStrength()));
-        summary.put("spectral_contrast", stats(f.spectralContrast()));
-        summary.put("mfcc", stats(f.mfcc()));
-        summary.put("chroma_stft", stats(f.chromaStft()));
-        summary.put("melspectrogram_db", stats(f.melDb()));
+        summary.put("spectral_contrast", stats(contrast));
+        summary.put("mfcc", stats(mfcc));
+        summary.put("chroma_stft", stats(chroma));
+        summary.put("melspectrogram_db", stats(melDb));
         summary.put("tempo_bpm", f.beats().tempoBpm());
         summary.put("beat_times_s", f.beats().beatTimesS());
         summary.put("tuning", f.tuning());
@@ -67,8 +129,7 @@ final class SpectralBlock {
         return statsMap(s.mean(), s.std(), s.min(), s.max());
     }
 
-    private static Map<String, Object> stats(double[][] frames) {
-        FeatureStats.PerRow s = FeatureStats.perRow(frames);
+    private static Map<String, Object> stats(FeatureStats.PerRow s) {
         return statsMap(s.mean(), s.std(), s.min(), s.max());
     }
 

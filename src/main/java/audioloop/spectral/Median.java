@@ -23,6 +23,35 @@ final class Median {
         return (lower + upper) / 2;
     }
 
+    /**
+     * {@link #ofFirst} for values that are all ≥ 0 and often exactly 0 (rectified differences): the zeros are
+     * counted, and only the positive values, moved to the front, are searched. Same order statistics, same result;
+     * reorders {@code values[0..count)}.
+     */
+    static double ofNonNegative(double[] values, int count) {
+        int positives = 0;
+        for (int i = 0; i < count; i++) {
+            if (values[i] > 0.0) {
+                values[positives++] = values[i];
+            }
+        }
+        int zeros = count - positives;
+        int h = count / 2;
+        double upper = h < zeros ? 0.0 : select(values, positives, h - zeros);
+        if (count % 2 == 1) {
+            return upper;
+        }
+        double lower = 0.0;
+        if (h - 1 >= zeros) {
+            // As in ofFirst: after the selection, the positives left of index h − zeros are the smaller ones.
+            lower = values[0];
+            for (int i = 1; i < h - zeros; i++) {
+                lower = Math.max(lower, values[i]);
+            }
+        }
+        return (lower + upper) / 2;
+    }
+
     /** Moves the k-th smallest of values[0..count) to index k, smaller-or-equal values before it; returns it. */
     private static double select(double[] values, int count, int k) {
         int left = 0;

@@ -111,21 +111,22 @@ public final class MelFilterbank {
         double[] power = new double[Stft.BINS];
         double[][] mel = new double[magnitude.length][N_MELS];
         for (int t = 0; t < magnitude.length; t++) {
-            double[] s = magnitude[t];
-            for (int k = 0; k < power.length; k++) {
-                power[k] = s[k] * s[k];
-            }
-            double[] out = mel[t];
-            for (int m = 0; m < N_MELS; m++) {
-                double[] w = weights[m];
-                int offset = firstBin[m];
-                double sum = 0.0;
-                for (int i = 0; i < w.length; i++) {
-                    sum += w[i] * power[offset + i];
-                }
-                out[m] = sum;
-            }
+            Stft.power(magnitude[t], power);
+            frame(power, mel[t]);
         }
         return mel;
+    }
+
+    /** One frame: {@code out[band] = Σ_k W[band,k]·power[k]}, power = |X|² ({@link Stft#power}). */
+    public void frame(double[] power, double[] out) {
+        for (int m = 0; m < N_MELS; m++) {
+            double[] w = weights[m];
+            int offset = firstBin[m];
+            double sum = 0.0;
+            for (int i = 0; i < w.length; i++) {
+                sum += w[i] * power[offset + i];
+            }
+            out[m] = sum;
+        }
     }
 }

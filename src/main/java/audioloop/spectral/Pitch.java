@@ -27,32 +27,56 @@ public final class Pitch {
      * @param y48k mono samples at 48 kHz; not modified
      */
     public static PitchTrack track(double[] y48k) {
-        int frames = 1 + y48k.length / HOP;
-        // NaN marks an unvoiced frame until the voiced ones are gathered in frame order.
+        int frames = frameCount(y48k.length);
         double[] hz = new double[frames];
         FrameChunks.forEach(frames, FRAMES_PER_TASK, (chunk, from, to) -> {
-            // TarsosDSP detectors keep state (FFT plan, buffers, a reused result): one per task.
-            // FastYin's FFT (2048 points) stays below TarsosDSP's own threading threshold (8192), so it runs
-            // on the calling thread.
-            FastYin detector = new FastYin(SAMPLE_RATE, FRAME_LENGTH);
-            float[] buffer = new float[FRAME_LENGTH];
-            for (int t = from; t < to; t++) {
-                int start = t * HOP - FRAME_LENGTH / 2;
-                boolean silent = true;
-                for (int i = 0; i < FRAME_LENGTH; i++) {
-                    int s = start + i;
-                    buffer[i] = s >= 0 && s < y48k.length ? (float) y48k[s] : 0f;
-                    silent &= buffer[i] == 0f;
-                }
-                if (silent) {
-                    hz[t] = Double.NaN; // YIN's normalised difference is 0/0 here: unvoiced, without the FFTs
-                    continue;
-                }
-                PitchDetectionResult result = detector.getPitch(buffer);
-                float f0 = result.getPitch();
-                hz[t] = result.isPitched() && f0 > 0 && Float.isFinite(f0) ? f0 : Double.NaN;
+            Detector detector = new Detector();
+            double[] samples = new double[FRAME_LENGTH];
+            for (int j = from; j < to; j++) {
+                Stft.frameSamples(y48k, 0, y48k.length, stftFrame(j), samples);
+                hz[j] = detector.hz(samples);
             }
         });
-        return new PitchTrack(Arrays.stream(hz).filter(f -> !Double.isNaN(f)).toArray(), frames);
+        return fromFrames(hz);
+    }
+
+    /** Pitch frames of n samples: 1 + ⌊n / 2048⌋. */
+    static int frameCount(long n) {
+        return (int) (1 + n / HOP);
+    }
+
+    /** The STFT frame with the same 2048 samples as pitch frame j (every fourth). */
+    static int stftFrame(int j) {
+        return j * (HOP / Stft.HOP);
+    }
+
+    /** The track from every frame's {@link Detector#hz}, NaN for unvoiced frames. */
+    static PitchTrack fromFrames(double[] hz) {
+        return new PitchTrack(Arrays.stream(hz).filter(f -> !Double.isNaN(f)).toArray(), hz.length);
+    }
+
+    /**
+     * One worker's detector. TarsosDSP detectors keep state (FFT plan, buffers, a reused result): one per task.
+     * FastYin's FFT (2048 points) stays below TarsosDSP's own threading threshold (8192), so it runs on the
+     * calling thread.
+     */
+    static final class Detector {
+        private final FastYin fastYin = new FastYin(SAMPLE_RATE, FRAME_LENGTH);
+        private final float[] buffer = new float[FRAME_LENGTH];
+
+        /** f0 in Hz of one frame's 2048 samples ({@link Stft#frameSamples}), NaN when unvoiced. */
+        double hz(double[] samples) {
+            boolean silent = true;
+            for (int i = 0; i < FRAME_LENGTH; i++) {
+                buffer[i] = (float) samples[i];
+                silent &= buffer[i] == 0f;
+            }
+            if (silent) {
+                return Double.NaN; // YIN's normalised difference is 0/0 here: unvoiced, without the FFTs
+            }
+            PitchDetectionResult result = fastYin.getPitch(buffer);
+            float f0 = result.getPitch();
+            return result.isPitched() && f0 > 0 && Float.isFinite(f0) ? f0 : Double.NaN;
+        }
     }
 }

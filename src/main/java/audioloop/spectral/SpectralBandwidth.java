@@ -10,21 +10,12 @@ public final class SpectralBandwidth {
     private SpectralBandwidth() {
     }
 
-    /** Bandwidth in Hz per frame, from the magnitudes and the centroids {@link SpectralCentroid#frames} gave. */
-    public static double[] frames(double[][] magnitude, double[] centroid) {
-        double[] freq = FftFrequencies.hz();
-        double[] weighted = new double[Stft.BINS];
-        double[] bandwidth = new double[magnitude.length];
-        for (int t = 0; t < magnitude.length; t++) {
-            double[] s = magnitude[t];
-            double norm = SpectralCentroid.l1Norm(s);
-            double c = centroid[t];
-            for (int k = 0; k < weighted.length; k++) {
-                double deviation = freq[k] - c;
-                weighted[k] = (s[k] / norm) * (deviation * deviation);
-            }
-            bandwidth[t] = Math.sqrt(PairwiseSum.sum(weighted));
+    /** Bandwidth of one frame, given its {@link SpectralCentroid#l1Norm} and centroid; weighted is scratch. */
+    static double frame(double[] magnitude, double norm, double centroid, double[] freq, double[] weighted) {
+        for (int k = 0; k < weighted.length; k++) {
+            double deviation = freq[k] - centroid;
+            weighted[k] = (magnitude[k] / norm) * (deviation * deviation);
         }
-        return bandwidth;
+        return Math.sqrt(PairwiseSum.sum(weighted));
     }
 }

@@ -12,20 +12,18 @@ public final class SpectralCentroid {
     private SpectralCentroid() {
     }
 
-    /** Centroid in Hz per frame of {@code magnitude[frame][bin]}. */
-    public static double[] frames(double[][] magnitude) {
-        double[] freq = FftFrequencies.hz();
-        double[] weighted = new double[Stft.BINS];
-        double[] centroid = new double[magnitude.length];
-        for (int t = 0; t < magnitude.length; t++) {
-            double[] s = magnitude[t];
-            double norm = l1Norm(s);
-            for (int k = 0; k < weighted.length; k++) {
-                weighted[k] = freq[k] * (s[k] / norm);
-            }
-            centroid[t] = PairwiseSum.sum(weighted);
+    /**
+     * Centroid of one frame.
+     *
+     * @param norm     {@link #l1Norm} of the frame
+     * @param freq     {@link FftFrequencies#hz}
+     * @param weighted scratch of {@link Stft#BINS}
+     */
+    static double frame(double[] magnitude, double norm, double[] freq, double[] weighted) {
+        for (int k = 0; k < weighted.length; k++) {
+            weighted[k] = freq[k] * (magnitude[k] / norm);
         }
-        return centroid;
+        return PairwiseSum.sum(weighted);
     }
 
     /**

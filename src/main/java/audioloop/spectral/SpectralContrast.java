@@ -50,39 +50,40 @@ public final class SpectralContrast {
     private SpectralContrast() {
     }
 
-    /** Contrast per frame and band, {@code [frame][band]}, in dB of magnitude. */
-    public static double[][] frames(double[][] magnitude) {
-        int frames = magnitude.length;
-        double[][] peak = new double[frames][BANDS];
-        double[][] valley = new double[frames][BANDS];
-        int maxQ = 0;
-        for (int q : QUANTILE_BINS) {
-            maxQ = Math.max(maxQ, q);
-        }
-        double[] smallest = new double[maxQ];
-        double[] largest = new double[maxQ];
-        for (int t = 0; t < frames; t++) {
-            double[] s = magnitude[t];
-            for (int band = 0; band < BANDS; band++) {
-                int q = QUANTILE_BINS[band];
-                extremes(s, FIRST_BIN[band], LAST_BIN[band], q, smallest, largest);
-                // numpy averages the sorted slices in ascending order of the values.
-                double valleySum = 0.0;
-                double peakSum = 0.0;
-                for (int i = 0; i < q; i++) {
-                    valleySum += smallest[i];
-                    peakSum += largest[q - 1 - i];
-                }
-                valley[t][band] = valleySum / q;
-                peak[t][band] = peakSum / q;
+    /** Largest q of any band: the size of the scratch arrays {@link #frame} needs. */
+    static final int MAX_QUANTILE_BINS = Arrays.stream(QUANTILE_BINS).max().getAsInt();
+
+    /**
+     * Mean peak and valley magnitude of each band of one frame (before the dB conversion, which needs every
+     * frame); smallest and largest are scratch of {@link #MAX_QUANTILE_BINS}.
+     */
+    static void frame(double[] magnitude, double[] peak, double[] valley, double[] smallest, double[] largest) {
+        for (int band = 0; band < BANDS; band++) {
+            int q = QUANTILE_BINS[band];
+            extremes(magnitude, FIRST_BIN[band], LAST_BIN[band], q, smallest, largest);
+            // numpy averages the sorted slices in ascending order of the values.
+            double valleySum = 0.0;
+            double peakSum = 0.0;
+            for (int i = 0; i < q; i++) {
+                valleySum += smallest[i];
+                peakSum += largest[q - 1 - i];
             }
+            valley[band] = valleySum / q;
+            peak[band] = peakSum / q;
         }
+    }
+
+    /**
+     * The contrast in dB from every frame's {@link #frame} values, which it overwrites: element-wise but for each
+     * matrix's global floor, so the arrays may be {@code [frame][band]} or {@code [band][frame]}.
+     */
+    static double[][] fromPeaksAndValleys(double[][] peak, double[][] valley) {
         PowerToDb.inPlace(peak);
         PowerToDb.inPlace(valley);
         double[][] contrast = peak;
-        for (int t = 0; t < frames; t++) {
-            for (int band = 0; band < BANDS; band++) {
-                contrast[t][band] = peak[t][band] - valley[t][band];
+        for (int i = 0; i < peak.length; i++) {
+            for (int j = 0; j < peak[i].length; j++) {
+                contrast[i][j] = peak[i][j] - valley[i][j];
             }
         }
         return contrast;

@@ -14,22 +14,15 @@ public final class SpectralFlatness {
     private SpectralFlatness() {
     }
 
-    /** Flatness (0 … 1) per frame of {@code magnitude[frame][bin]}. */
-    public static double[] frames(double[][] magnitude) {
-        double[] power = new double[Stft.BINS];
-        double[] logPower = new double[Stft.BINS];
-        double[] flatness = new double[magnitude.length];
-        for (int t = 0; t < magnitude.length; t++) {
-            double[] s = magnitude[t];
-            for (int k = 0; k < power.length; k++) {
-                double p = Math.max(AMIN, s[k] * s[k]);
-                power[k] = p;
-                logPower[k] = Math.log(p);
-            }
-            double geometricMean = Math.exp(PairwiseSum.sum(logPower) / Stft.BINS);
-            double arithmeticMean = PairwiseSum.sum(power) / Stft.BINS;
-            flatness[t] = geometricMean / arithmeticMean;
+    /** Flatness of one frame; power and logPower are scratch of {@link Stft#BINS}. */
+    static double frame(double[] magnitude, double[] power, double[] logPower) {
+        for (int k = 0; k < power.length; k++) {
+            double p = Math.max(AMIN, magnitude[k] * magnitude[k]);
+            power[k] = p;
+            logPower[k] = Math.log(p);
         }
-        return flatness;
+        double geometricMean = Math.exp(PairwiseSum.sum(logPower) / Stft.BINS);
+        double arithmeticMean = PairwiseSum.sum(power) / Stft.BINS;
+        return geometricMean / arithmeticMean;
     }
 }

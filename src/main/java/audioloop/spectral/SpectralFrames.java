@@ -3,7 +3,8 @@ package audioloop.spectral;
 /**
  * The frame series of the spectral features of one signal at 48 kHz, all on the same frames
  * (n_fft 2048, hop 512, frame t centred on sample 512·t, {@link Stft#frameCount} frames). One-row features are
- * {@code [frame]}, multi-row ones {@code [frame][row]}.
+ * {@code [frame]}, multi-row ones {@code [frame][row]}. In the streamed form ({@link SpectralStream}) melPower is
+ * null, and the multi-row series are null unless kept.
  *
  * @param rms               librosa feature.rms
  * @param zeroCrossingRate  librosa feature.zero_crossing_rate

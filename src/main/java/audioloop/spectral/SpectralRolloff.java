@@ -11,24 +11,18 @@ public final class SpectralRolloff {
     private SpectralRolloff() {
     }
 
-    /** Roll-off frequency in Hz per frame of {@code magnitude[frame][bin]}. */
-    public static double[] frames(double[][] magnitude) {
-        double[] cumulative = new double[Stft.BINS];
-        double[] rolloff = new double[magnitude.length];
-        for (int t = 0; t < magnitude.length; t++) {
-            double[] s = magnitude[t];
-            double sum = 0.0;
-            for (int k = 0; k < cumulative.length; k++) {
-                sum += s[k];
-                cumulative[k] = sum;
-            }
-            double threshold = ROLL_PERCENT * sum;
-            int k = 0;
-            while (cumulative[k] < threshold) {
-                k++;
-            }
-            rolloff[t] = k * FftFrequencies.BIN_HZ;
+    /** Roll-off of one frame; cumulative is scratch of {@link Stft#BINS}. */
+    static double frame(double[] magnitude, double[] cumulative) {
+        double sum = 0.0;
+        for (int k = 0; k < cumulative.length; k++) {
+            sum += magnitude[k];
+            cumulative[k] = sum;
         }
-        return rolloff;
+        double threshold = ROLL_PERCENT * sum;
+        int k = 0;
+        while (cumulative[k] < threshold) {
+            k++;
+        }
+        return k * FftFrequencies.BIN_HZ;
     }
 }

@@ -1,6 +1,7 @@
 package audioloop.spectral;
 
 import audioloop.dsp.Fft;
+import java.util.Arrays;
 import org.jtransforms.fft.DoubleFFT_1D;
 
 /**
@@ -40,35 +41,63 @@ public final class Stft {
      */
     public static double[][] magnitude(double[] y) {
         int frames = frameCount(y.length);
-        double[] window = periodicHann(N_FFT);
         double[][] out = new double[frames][];
         // Frames are independent: chunks of them run as fork/join tasks, each with its own plan and buffer.
         FrameChunks.forEach(frames, FRAMES_PER_TASK, (chunk, from, to) -> {
-            DoubleFFT_1D fft = Fft.plan(N_FFT);
-            double[] buf = new double[N_FFT];
+            Transform transform = new Transform();
+            double[] samples = new double[N_FFT];
             for (int t = from; t < to; t++) {
-                out[t] = frameMagnitude(y, t, window, fft, buf);
+                frameSamples(y, 0, y.length, t, samples);
+                out[t] = new double[BINS];
+                transform.magnitude(samples, out[t]);
             }
         });
         return out;
     }
 
-    private static double[] frameMagnitude(double[] y, int t, double[] window, DoubleFFT_1D fft, double[] buf) {
-        int start = t * HOP - N_FFT / 2;
-        for (int i = 0; i < N_FFT; i++) {
-            int s = start + i;
-            buf[i] = (s >= 0 && s < y.length) ? y[s] * window[i] : 0.0;
+    /**
+     * The 2048 samples of frame t, centred on sample t·512, zeros outside the signal (center = True).
+     *
+     * @param y      samples {@code yStart … yStart + y.length − 1} of the signal, covering the frame's part of it
+     * @param length the signal's length in samples
+     */
+    static void frameSamples(double[] y, long yStart, long length, int t, double[] out) {
+        long start = (long) t * HOP - N_FFT / 2;
+        // A frame starts at most 1024 samples before the signal and ends at least 1024 samples into it.
+        int from = (int) Math.max(0, -start);
+        int to = (int) Math.min(N_FFT, length - start);
+        Arrays.fill(out, 0, from, 0.0);
+        System.arraycopy(y, (int) (start + from - yStart), out, from, to - from);
+        Arrays.fill(out, to, N_FFT, 0.0);
+    }
+
+    /** The power spectrum |X|² of a magnitude spectrum, librosa's {@code np.abs(X)**2}. */
+    static void power(double[] magnitude, double[] out) {
+        for (int k = 0; k < BINS; k++) {
+            out[k] = magnitude[k] * magnitude[k];
         }
-        fft.realForward(buf);
-        double[] mag = new double[BINS];
-        // JTransforms packing: buf[0] = Re(0), buf[1] = Re(N/2), buf[2k], buf[2k+1] = Re, Im of bin k.
-        mag[0] = Math.abs(buf[0]);
-        mag[BINS - 1] = Math.abs(buf[1]);
-        for (int k = 1; k < BINS - 1; k++) {
-            double re = buf[2 * k];
-            double im = buf[2 * k + 1];
-            mag[k] = Math.sqrt(re * re + im * im);
+    }
+
+    /** One worker's transform: JTransforms plan and buffer (not thread-safe: one per task). */
+    static final class Transform {
+        private final DoubleFFT_1D fft = Fft.plan(N_FFT);
+        private final double[] window = periodicHann(N_FFT);
+        private final double[] buf = new double[N_FFT];
+
+        /** |X[k]| of one frame's {@link #frameSamples} into out ({@link #BINS} values). */
+        void magnitude(double[] samples, double[] out) {
+            for (int i = 0; i < N_FFT; i++) {
+                buf[i] = samples[i] * window[i];
+            }
+            fft.realForward(buf);
+            // JTransforms packing: buf[0] = Re(0), buf[1] = Re(N/2), buf[2k], buf[2k+1] = Re, Im of bin k.
+            out[0] = Math.abs(buf[0]);
+            out[BINS - 1] = Math.abs(buf[1]);
+            for (int k = 1; k < BINS - 1; k++) {
+                double re = buf[2 * k];
+                double im = buf[2 * k + 1];
+                out[k] = Math.sqrt(re * re + im * im);
+            }
         }
-        return mag;
     }
 }
