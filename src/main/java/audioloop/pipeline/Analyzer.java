@@ -45,13 +45,30 @@ public final class Analyzer {
     static final double BLOCK_SECONDS = 2;
     /** Blocks read ahead of the slowest metric. */
     static final int BLOCKS_IN_FLIGHT = 3;
+    /**
+     * Heap the whole-signal spectral block needs per 48 kHz sample: the signal (8 B) and its magnitude spectrogram
+     * (1025 doubles per 512-sample hop, 16 B) and the mel and feature rows; measured: 60 s alone completes with
+     * -Xmx96m, not with -Xmx64m. The block-fed form (three passes, each recomputing the STFT) costs more CPU:
+     * 60 s 44.1 kHz stereo, all metrics, median of 5 alternating runs: 10.73 s user CPU whole, 11.42 s fed (+6 %),
+     * identical JSON. So the spectral block gets the whole signal while that takes at most a quarter of the heap
+     * (room for the other metrics and the other files of a batch; with the default heap of a quarter of RAM that
+     * is files up to ~17 min on this 24 GB machine, with -Xmx512m up to 83 s), and is fed block by block beyond.
+     */
+    static final long SPECTRAL_BYTES_PER_SAMPLE = 32;
 
     private final AnalysisOptions options;
     private final ForkJoinPool pool;
+    private final long wholeSignalSpectralBytes;
 
     public Analyzer(AnalysisOptions options, ForkJoinPool pool) {
+        this(options, pool, Runtime.getRuntime().maxMemory() / 4);
+    }
+
+    /** @param wholeSignalSpectralBytes heap the whole-signal spectral block may take (tests force the fed form) */
+    Analyzer(AnalysisOptions options, ForkJoinPool pool, long wholeSignalSpectralBytes) {
         this.options = options;
         this.pool = pool;
+        this.wholeSignalSpectralBytes = wholeSignalSpectralBytes;
     }
 
     /**
@@ -160,7 +177,7 @@ public final class Analyzer {
         private final List<String> loudnessWarnings = new ArrayList<>();
         private final List<String> spectralWarnings = new ArrayList<>();
         private final boolean wantsPressure;
-        private final SpectralFeed spectralFeed;
+        private final SpectralBlock.Stream spectralFeed;
         private final ThirdOctaveSpectrum.Stream stationaryStream;
         private final LoudnessBlock.TimeVaryingStream loudnessStream;
         private final RoughnessDw.Stream roughnessStream;
@@ -180,7 +197,10 @@ public final class Analyzer {
             boolean loudness = options.wants(Metric.LOUDNESS) && samples48k >= LoudnessBlock.MINIMUM_SAMPLES;
             boolean roughness = options.wants(Metric.ROUGHNESS) && samples48k >= RoughnessDw.frameLength(SAMPLE_RATE_HZ);
             wantsPressure = loudness || roughness;
-            spectralFeed = options.wants(Metric.SPECTRAL) ? SpectralFeed.collecting(samples48k, options.series()) : null;
+            spectralFeed = !options.wants(Metric.SPECTRAL) ? null
+                    : SPECTRAL_BYTES_PER_SAMPLE * samples48k <= wholeSignalSpectralBytes
+                    ? wholeSignalSpectral(samples48k, options.series())
+                    : SpectralBlock.stream(samples48k, options.series());
             stationaryStream = loudness ? new ThirdOctaveSpectrum.Stream(SAMPLE_RATE_HZ, samples48k) : null;
             loudnessStream = loudness ? new LoudnessBlock.TimeVaryingStream(options.field(),
                     options.wants(Metric.SHARPNESS), samples48k) : null;
@@ -315,51 +335,38 @@ public final class Analyzer {
     }
 
     /**
-     * The spectral block as the Analyzer feeds it: passes over the whole 48 kHz signal in blocks, in order (the
-     * shape of the block-fed spectral block). {@link #collecting} is the one-pass form over {@link
-     * SpectralBlock#compute}: it holds the whole signal (8 bytes a sample) until the block-fed form replaces it.
+     * The spectral block over the whole signal ({@link SpectralBlock#compute}) in the block-fed block's shape: one
+     * pass that collects the 48 kHz signal. Used when it fits (see {@link #SPECTRAL_BYTES_PER_SAMPLE}).
      */
-    interface SpectralFeed {
-        int passes();
+    private static SpectralBlock.Stream wholeSignalSpectral(int samples48k, boolean withSeries) {
+        double[] signal48k = new double[samples48k];
+        return new SpectralBlock.Stream() {
+            private int filled;
 
-        void beginPass(int pass);
+            @Override
+            public int passes() {
+                return 1;
+            }
 
-        void accept(double[] y48k, int from, int length);
+            @Override
+            public void beginPass(int pass) {
+            }
 
-        void endPass();
+            @Override
+            public void accept(double[] y48k, int from, int length) {
+                System.arraycopy(y48k, from, signal48k, filled, length);
+                filled += length;
+            }
 
-        SpectralBlock.Result result(List<String> warnings);
+            @Override
+            public void endPass() {
+            }
 
-        static SpectralFeed collecting(int samples48k, boolean withSeries) {
-            double[] signal48k = new double[samples48k];
-            return new SpectralFeed() {
-                private int filled;
-
-                @Override
-                public int passes() {
-                    return 1;
-                }
-
-                @Override
-                public void beginPass(int pass) {
-                }
-
-                @Override
-                public void accept(double[] y48k, int from, int length) {
-                    System.arraycopy(y48k, from, signal48k, filled, length);
-                    filled += length;
-                }
-
-                @Override
-                public void endPass() {
-                }
-
-                @Override
-                public SpectralBlock.Result result(List<String> warnings) {
-                    return SpectralBlock.compute(signal48k, withSeries, warnings);
-                }
-            };
-        }
+            @Override
+            public SpectralBlock.Result result(List<String> warnings) {
+                return SpectralBlock.compute(signal48k, withSeries, warnings);
+            }
+        };
     }
 
     private static WavStream open(Path path) {
