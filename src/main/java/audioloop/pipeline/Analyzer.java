@@ -41,7 +41,11 @@ public final class Analyzer {
      * sound pressure at 1e12 Pa, far inside the range where every metric stays finite.
      */
     static final double MAX_SAMPLE_FS = 1e6;
-    /** Input frames per block, in seconds of the file's own rate. */
+    /**
+     * Input frames per block, in seconds of the file's own rate. Measured on 60 s 44.1 kHz stereo, all metrics,
+     * 5 alternating runs (load 2): 2 s blocks 4.82 s wall, 8.12 s user CPU, 255 MiB peak RSS; 8 s blocks 4.97 s,
+     * 8.04 s, 292 MiB: larger blocks buy nothing and hold more.
+     */
     static final double BLOCK_SECONDS = 2;
     /** Blocks read ahead of the slowest metric. */
     static final int BLOCKS_IN_FLIGHT = 3;
