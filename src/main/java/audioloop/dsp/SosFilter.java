@@ -1,11 +1,10 @@
 package audioloop.dsp;
 
-import java.util.Arrays;
-
 /**
- * scipy 1.17.1 filtering with second-order sections ({@code scipy/signal/_signaltools.py}): {@code sosfilt},
- * {@code sosfilt_zi}, {@code sosfiltfilt} (odd padding, default padlen) and {@code decimate} with its IIR
- * zero-phase default. Outputs are bit-identical to scipy's for the same SOS coefficients (see {@link SosBank}).
+ * scipy 1.17.1 second-order-section pieces ({@code scipy/signal/_signaltools.py}) that {@link ZeroPhaseDecimator}
+ * builds {@code decimate}'s IIR zero-phase default from: {@code sosfilt_zi}, sosfiltfilt's default padlen and odd
+ * extension, decimate's anti-aliasing design. (The whole-signal {@code sosfilt}, {@code sosfiltfilt} and
+ * {@code decimate}, checked against scipy to the bit, are the tests' reference: {@code ScipyFiltering}.)
  * {@code sosfilt_zi} solves its 2×2 systems by hand rather than with LAPACK; it matched scipy to the bit for all
  * 40 filters checked (the 28 zwst band-passes, decimate's filters for q = 2 … 13).
  */
@@ -16,13 +15,6 @@ public final class SosFilter {
     private static final double DECIMATE_CUTOFF = 0.8;
 
     private SosFilter() {
-    }
-
-    /** {@code sosfilt(sos, x)}: the cascade run over x from zero state. */
-    public static double[] sosfilt(double[][] sos, double[] x) {
-        double[] y = new double[x.length];
-        new SosBank(sos).filter(new double[][] {x}, 0, new double[][] {y}, 0, 1, x.length);
-        return y;
     }
 
     /**
@@ -72,81 +64,9 @@ public final class SosFilter {
         return 3 * (2 * sos.length + 1 - Math.min(zeroB2, zeroA2));
     }
 
-    /** {@code sosfiltfilt(sos, x)} with padtype 'odd' and the default padlen. */
-    public static double[] sosfiltfilt(double[][] sos, double[] x) {
-        int edge = defaultPadLength(sos);
-        double[] padded = forwardBackward(new double[][][] {sos}, x, edge)[0];
-        return Arrays.copyOfRange(padded, edge, edge + x.length);
-    }
-
-    /** {@code decimate(x, q)}: IIR zero-phase anti-aliasing (Chebyshev I, order 8), then every q-th sample from 0. */
-    public static double[] decimate(double[] x, int q) {
-        return decimateEach(x, q)[0];
-    }
-
-    /**
-     * {@code decimate(x, q)} for several factors at once: one pass over the signal runs all anti-aliasing
-     * filters side by side (faster than one call per factor, identical results).
-     */
-    public static double[][] decimateEach(double[] x, int... factors) {
-        double[][][] filters = new double[factors.length][][];
-        for (int c = 0; c < factors.length; c++) {
-            if (factors[c] < 2) {
-                throw new IllegalArgumentException("decimation factor must be at least 2, got " + factors[c]);
-            }
-            filters[c] = antiAliasing(factors[c]);
-        }
-        int edge = defaultPadLength(filters[0]);
-        for (double[][] sos : filters) {
-            if (defaultPadLength(sos) != edge) {
-                throw new IllegalStateException("anti-aliasing filters differ in padlen");
-            }
-        }
-        double[][] padded = forwardBackward(filters, x, edge);
-        double[][] out = new double[factors.length][];
-        for (int c = 0; c < factors.length; c++) {
-            int q = factors[c];
-            double[] y = new double[(x.length + q - 1) / q];
-            for (int k = 0; k < y.length; k++) {
-                y[k] = padded[c][edge + k * q];
-            }
-            out[c] = y;
-        }
-        return out;
-    }
-
     /** The SOS decimate designs for factor q. */
     static double[][] antiAliasing(int q) {
         return IirDesign.cheby1Lowpass(DECIMATE_ORDER, DECIMATE_RIPPLE_DB, DECIMATE_CUTOFF / q);
-    }
-
-    /**
-     * sosfiltfilt's core for several cascades on the same input: per cascade, x with an odd extension of
-     * {@code edge} samples at both ends, filtered forward from zi·ext[0], then backward from zi·y[last],
-     * in place. The zero-phase output of cascade c is {@code result[c][edge … edge + x.length)}.
-     */
-    private static double[][] forwardBackward(double[][][] filters, double[] x, int edge) {
-        int n = x.length;
-        if (n <= edge) {
-            throw new IllegalArgumentException("the signal must be longer than padlen = " + edge + " samples, got " + n);
-        }
-        int cascades = filters.length;
-        double[][] work = new double[cascades][];
-        double[][][] zi = new double[cascades][][];
-        SosBank bank = new SosBank(filters);
-        for (int c = 0; c < cascades; c++) {
-            work[c] = new double[n + 2 * edge];
-            oddExtension(x, edge, work[c]);
-            zi[c] = sosfiltZi(filters[c]);
-            bank.setState(c, zi[c], work[c][0]);
-        }
-        int last = n + 2 * edge - 1;
-        bank.filter(work, 0, work, 0, 1, last + 1);
-        for (int c = 0; c < cascades; c++) {
-            bank.setState(c, zi[c], work[c][last]);
-        }
-        bank.filter(work, last, work, last, -1, last + 1);
-        return work;
     }
 
     /** scipy's odd_ext into ext (length n + 2·edge): 2·x[0] − x[edge … 1], x, 2·x[n−1] − x[n−2 … n−1−edge]. */

@@ -3,8 +3,8 @@ package audioloop.dsp;
 import java.util.Arrays;
 
 /**
- * {@code scipy.signal.decimate(x, q)} for several factors at once ({@link SosFilter#decimateEach}), fed block by
- * block: the decimated samples are handed to a {@link Sink} in order as the input arrives.
+ * {@code scipy.signal.decimate(x, q)} for several factors at once, fed block by block: the decimated samples are
+ * handed to a {@link Sink} in order as the input arrives (the tests check them against the whole-signal form).
  *
  * <p>decimate filters zero-phase ({@code sosfiltfilt}: forward over the odd-extended signal, then backward from its
  * end). The forward pass streams exactly. The backward pass of a stretch of the signal is started {@link
@@ -12,9 +12,9 @@ import java.util.Arrays;
  * from the end of the file; the last stretch runs from the true end, as scipy does. The difference between the two
  * backward states decays with the filter's impulse response and, once below the last bit, vanishes: measured on
  * noise, tones and clicks, the warmed-up backward output is bit-identical to scipy's after at most 687 (q = 2) …
- * 5 088 (q = 10) samples. {@link #WARM_UP} is 1 s, 9× that, so the decimated signal equals decimateEach bit for
- * bit (the tests check it on the loudness references); were it ever not, the difference would be below ρ^48000
- * ≈ 1e−150 of the signal (ρ: the filter's slowest pole, ≈ 0.9927 at q = 10).
+ * 5 088 (q = 10) samples. {@link #WARM_UP} is 1 s, 9× that, so the decimated signal equals the whole-signal
+ * decimate bit for bit (the tests check it on the loudness references); were it ever not, the difference would be
+ * below ρ^48000 ≈ 1e−150 of the signal (ρ: the filter's slowest pole, ≈ 0.9927 at q = 10).
  *
  * <p>Memory: per factor, one stretch plus the warm-up plus a block of the forward output; not the signal.
  * Not thread-safe.
