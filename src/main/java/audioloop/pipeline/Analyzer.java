@@ -42,6 +42,11 @@ public final class Analyzer {
      */
     static final double MAX_SAMPLE_FS = 1e6;
     /**
+     * Longest input, in samples at 48 kHz: 12 hours. Sample positions are ints throughout (the spectral block's
+     * stream needs fewer than 2³¹ − 2048 samples, 12.4 hours); a longer file fails in words, not with an overflow.
+     */
+    static final long MAX_SAMPLES_48K = 12L * 3600 * SAMPLE_RATE_HZ;
+    /**
      * Input frames per block, in seconds of the file's own rate. Measured on 60 s 44.1 kHz stereo, all metrics,
      * 5 alternating runs (load 2): 2 s blocks 4.82 s wall, 8.12 s user CPU, 255 MiB peak RSS; 8 s blocks 4.97 s,
      * 8.04 s, 292 MiB: larger blocks buy nothing and hold more.
@@ -90,7 +95,13 @@ public final class Analyzer {
                 throw new IOException("no audio: the data chunk holds no sample frames");
             }
             checkRate(format.sampleRateHz());
-            int samples48k = Math.toIntExact(PolyphaseResampler.outputLength(wav.frames(), format.sampleRateHz()));
+            long outputLength = PolyphaseResampler.outputLength(wav.frames(), format.sampleRateHz());
+            if (outputLength > MAX_SAMPLES_48K) {
+                throw new IOException(String.format(Locale.ROOT, "too long: %.1f hours of audio; audioloop analyses up"
+                        + " to 12 hours per file (split it, e.g. sox FILE part.wav trim 0 12:00:00 : newfile : restart)",
+                        wav.frames() / (double) format.sampleRateHz() / 3600));
+            }
+            int samples48k = (int) outputLength;
             Metrics metrics = new Metrics(samples48k, timer);
             feed(wav, metrics, 0, timer);
             metrics.finish();

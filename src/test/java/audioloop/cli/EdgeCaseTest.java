@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import audioloop.io.WavFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -271,6 +275,27 @@ class EdgeCaseTest {
             assertEquals(reference, summary(rate, "loudness_stationary_sone"), 0.02 * reference, rate);
             assertTrue(summary(rate, "roughness_asper") >= 0, rate);
         }
+    }
+
+    @Test
+    void filesLongerThanTwelveHoursFailInWords(@TempDir Path tmp) throws IOException {
+        // 13 hours of 8-bit mono at 1 kHz: a 47 MB file (its samples never read) whose 48 kHz length overflows an int.
+        int rate = 1000;
+        long frames = 13L * 3600 * rate;
+        ByteBuffer header = ByteBuffer.allocate(44).order(ByteOrder.LITTLE_ENDIAN);
+        header.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt((int) (36 + frames))
+                .put("WAVEfmt ".getBytes(StandardCharsets.US_ASCII)).putInt(16)
+                .putShort((short) 1).putShort((short) 1).putInt(rate).putInt(rate).putShort((short) 1).putShort((short) 8)
+                .put("data".getBytes(StandardCharsets.US_ASCII)).putInt((int) frames);
+        Path file = tmp.resolve("13h.wav");
+        try (RandomAccessFile out = new RandomAccessFile(file.toFile(), "rw")) {
+            out.write(header.array());
+            out.setLength(44 + frames);
+        }
+        CliRun run = CliRun.of("analyze", file.toString());
+        assertEquals(Main.EXIT_FILE_FAILED, run.exitCode(), run.err());
+        assertEquals(List.of("audioloop: " + file + ": too long: 13.0 hours of audio; audioloop analyses up to 12 hours"
+                + " per file (split it, e.g. sox FILE part.wav trim 0 12:00:00 : newfile : restart)"), run.err().lines().toList());
     }
 
     @Test
