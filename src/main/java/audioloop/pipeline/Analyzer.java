@@ -24,13 +24,14 @@ import java.util.function.Supplier;
 
 /**
  * Analyses one file: the file is read block by block, each block resampled to 48 kHz ({@link
- * PolyphaseResampler.Stream}) and calibrated, and fed to the metrics' block-fed forms (spectral block; time-varying loudness →
- * sharpness; stationary loudness and sharpness; roughness), then the results are joined into a {@link
+ * PolyphaseResampler.Stream}) and calibrated, and fed to the metrics' block-fed forms (spectral block; time-varying
+ * loudness → sharpness; stationary loudness and sharpness; roughness), then the results are joined into a {@link
  * FileAnalysis}. Each metric consumes the blocks in order, one task after the other, as its own chain of tasks on
- * the pool, so the metrics run side by side and the reading runs ahead of them by at most {@link
- * #BLOCKS_IN_FLIGHT} blocks: memory apart from the metrics' own state does not grow with duration. Metrics that
- * split their own work (bands, frames) do so on the same pool. Block boundaries depend only on the file, so
- * results are the same for any pool size.
+ * the pool, so the metrics run side by side. A file whose whole-signal spectral block fits the heap (see {@link
+ * #SPECTRAL_BYTES_PER_SAMPLE}) is read at once; a longer one is read at most {@link #BLOCKS_IN_FLIGHT} blocks ahead
+ * of the slowest metric, and the spectral block makes further passes over it: memory apart from the metrics' own
+ * state does not grow with duration. Metrics that split their own work (bands, frames) do so on the same pool.
+ * Block boundaries depend only on the file, so results are the same for any pool size.
  */
 public final class Analyzer {
     public static final int SAMPLE_RATE_HZ = 48_000;
