@@ -4,6 +4,7 @@ import audioloop.dsp.PolyphaseResampler;
 import audioloop.io.WavDecoder;
 import audioloop.io.WavFormat;
 import audioloop.io.WavStream;
+import audioloop.loudness.SoundField;
 import audioloop.loudness.StationaryLoudnessResult;
 import audioloop.loudness.ThirdOctaveSpectrum;
 import audioloop.roughness.RoughnessDw;
@@ -69,16 +70,43 @@ public final class Analyzer {
     private final AnalysisOptions options;
     private final ForkJoinPool pool;
     private final long wholeSignalSpectralBytes;
+    private final MetricStreams streams;
 
-    public Analyzer(AnalysisOptions options, ForkJoinPool pool) {
-        this(options, pool, Runtime.getRuntime().maxMemory() / 4);
+    /**
+     * Makes the block-fed state of the loudness, stationary loudness and roughness metrics for one file. The
+     * application uses {@link #STANDARD}; tests substitute a failing one to check that a failing metric fails its
+     * file only, in words, and leaves the pool working.
+     */
+    interface MetricStreams {
+        MetricStreams STANDARD = new MetricStreams() {
+        };
+
+        default ThirdOctaveSpectrum.Stream stationary(int samples48k) {
+            return new ThirdOctaveSpectrum.Stream(SAMPLE_RATE_HZ, samples48k);
+        }
+
+        default LoudnessBlock.TimeVaryingStream timeVarying(SoundField field, boolean withSharpness, int samples48k) {
+            return new LoudnessBlock.TimeVaryingStream(field, withSharpness, samples48k);
+        }
+
+        default RoughnessDw.Stream roughness() {
+            return new RoughnessDw.Stream(SAMPLE_RATE_HZ);
+        }
     }
 
-    /** @param wholeSignalSpectralBytes heap the whole-signal spectral block may take (tests force the fed form) */
-    Analyzer(AnalysisOptions options, ForkJoinPool pool, long wholeSignalSpectralBytes) {
+    public Analyzer(AnalysisOptions options, ForkJoinPool pool) {
+        this(options, pool, Runtime.getRuntime().maxMemory() / 4, MetricStreams.STANDARD);
+    }
+
+    /**
+     * @param wholeSignalSpectralBytes heap the whole-signal spectral block may take (tests force the fed form)
+     * @param streams                  makes the block-fed metric states (tests make one fail)
+     */
+    Analyzer(AnalysisOptions options, ForkJoinPool pool, long wholeSignalSpectralBytes, MetricStreams streams) {
         this.options = options;
         this.pool = pool;
         this.wholeSignalSpectralBytes = wholeSignalSpectralBytes;
+        this.streams = streams;
     }
 
     /**
@@ -245,10 +273,10 @@ public final class Analyzer {
             spectralFeed = options.wants(Metric.SPECTRAL) && !spectralWholeSignal
                     ? SpectralBlock.stream(samples48k, options.series()) : null;
             stationaryStream = loudness
-                    ? new MadeOnFirstUse<>(() -> new ThirdOctaveSpectrum.Stream(SAMPLE_RATE_HZ, samples48k)) : null;
-            loudnessStream = loudness ? new MadeOnFirstUse<>(() -> new LoudnessBlock.TimeVaryingStream(options.field(),
+                    ? new MadeOnFirstUse<>(() -> streams.stationary(samples48k)) : null;
+            loudnessStream = loudness ? new MadeOnFirstUse<>(() -> streams.timeVarying(options.field(),
                     options.wants(Metric.SHARPNESS), samples48k)) : null;
-            roughnessStream = roughness ? new MadeOnFirstUse<>(() -> new RoughnessDw.Stream(SAMPLE_RATE_HZ)) : null;
+            roughnessStream = roughness ? new MadeOnFirstUse<>(streams::roughness) : null;
             if (options.wants(Metric.LOUDNESS) && !loudness) {
                 loudnessWarnings.add("loudness: input shorter than 10 ms, not computed");
             }

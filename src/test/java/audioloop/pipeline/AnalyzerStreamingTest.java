@@ -34,8 +34,8 @@ class AnalyzerStreamingTest {
         ForkJoinPool one = new ForkJoinPool(1);
         ForkJoinPool three = new ForkJoinPool(3);
         try {
-            FileAnalysis whole = new Analyzer(options, three, Long.MAX_VALUE).analyze(wav, "a.wav");
-            FileAnalysis fed = new Analyzer(options, one, 0).analyze(wav, "a.wav");
+            FileAnalysis whole = new Analyzer(options, three, Long.MAX_VALUE, Analyzer.MetricStreams.STANDARD).analyze(wav, "a.wav");
+            FileAnalysis fed = new Analyzer(options, one, 0, Analyzer.MetricStreams.STANDARD).analyze(wav, "a.wav");
             assertNotNull(whole.spectral());
             ObjectMapper json = new ObjectMapper(); // arrays compared by value, doubles to the last digit
             assertEquals(json.writeValueAsString(whole.spectral()), json.writeValueAsString(fed.spectral()));
