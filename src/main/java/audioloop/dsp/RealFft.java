@@ -69,25 +69,9 @@ public final class RealFft {
         }
         this.half = n / 2;
         radices = factor(half);
-        stageTwiddleRe = new double[radices.length][];
-        stageTwiddleIm = new double[radices.length][];
-        int length = half;
-        for (int s = 0; s < radices.length; s++) {
-            int p = radices[s];
-            int m = length / p;
-            double[] wRe = new double[m * (p - 1)];
-            double[] wIm = new double[m * (p - 1)];
-            for (int q = 0; q < m; q++) {
-                for (int j = 1; j < p; j++) {
-                    double angle = 2 * Math.PI * ((long) j * q % length) / length;
-                    wRe[q * (p - 1) + j - 1] = Math.cos(angle);
-                    wIm[q * (p - 1) + j - 1] = Math.sin(angle);
-                }
-            }
-            stageTwiddleRe[s] = wRe;
-            stageTwiddleIm[s] = wIm;
-            length = m;
-        }
+        StockhamTwiddles twiddles = new StockhamTwiddles(radices, half, +1);
+        stageTwiddleRe = twiddles.re;
+        stageTwiddleIm = twiddles.im;
         splitRe = new double[half];
         splitIm = new double[half];
         for (int k = 0; k < half; k++) {

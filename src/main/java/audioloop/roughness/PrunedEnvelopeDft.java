@@ -1,5 +1,7 @@
 package audioloop.roughness;
 
+import audioloop.dsp.StockhamTwiddles;
+
 /**
  * DFT bins FIRST_ENVELOPE_BIN … maxEnvelopeEnd − 1 of one frame's envelope (notes/performance.md: only the ≤ 98
  * bins the H weightings can reach are ever formed), for frames whose length n = blocks·L has a power-of-two
@@ -52,23 +54,9 @@ final class PrunedEnvelopeDft {
         for (int s = 0; s < radices.length; s++) {
             radices[s] = s < stages / 2 ? 4 : 2;
         }
-        stageTwiddleRe = new double[radices.length][];
-        stageTwiddleIm = new double[radices.length][];
-        int stageLength = halfBlock;
-        for (int s = 0; s < radices.length; s++) {
-            int p = radices[s];
-            int m = stageLength / p;
-            stageTwiddleRe[s] = new double[m * (p - 1)];
-            stageTwiddleIm[s] = new double[m * (p - 1)];
-            for (int q = 0; q < m; q++) {
-                for (int j = 1; j < p; j++) {
-                    double angle = 2 * Math.PI * (j * q) / stageLength;
-                    stageTwiddleRe[s][q * (p - 1) + j - 1] = Math.cos(angle);
-                    stageTwiddleIm[s][q * (p - 1) + j - 1] = -Math.sin(angle);
-                }
-            }
-            stageLength = m;
-        }
+        StockhamTwiddles twiddles = new StockhamTwiddles(radices, halfBlock, -1);
+        stageTwiddleRe = twiddles.re;
+        stageTwiddleIm = twiddles.im;
 
         int bins = model.maxEnvelopeEnd - RoughnessModel.FIRST_ENVELOPE_BIN;
         rowA = new int[bins];
