@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import audioloop.Blocks;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.concurrent.ForkJoinPool;
@@ -127,15 +128,11 @@ class PolyphaseResamplerTest {
         double[] whole = PolyphaseResampler.to48k(x, rate);
         for (int[] blocks : new int[][] {{1}, {1000}, {48_001}, {7, 0, 3, 100_003}, {x.length}}) {
             PolyphaseResampler.Stream stream = new PolyphaseResampler.Stream(rate);
-            double[] streamed = new double[0];
-            int from = 0;
-            for (int b = 0; from < x.length; b++) {
-                int length = Math.min(blocks[b % blocks.length], x.length - from);
-                streamed = concat(streamed, stream.accept(x, from, length));
-                from += length;
-            }
-            streamed = concat(streamed, stream.finish());
-            assertArrayEquals(whole, streamed, "rate " + rate + ", blocks " + Arrays.toString(blocks));
+            double[][] streamed = {new double[0]};
+            Blocks.feed(x.length, blocks,
+                    (from, length) -> streamed[0] = concat(streamed[0], stream.accept(x, from, length)));
+            assertArrayEquals(whole, concat(streamed[0], stream.finish()),
+                    "rate " + rate + ", blocks " + Arrays.toString(blocks));
         }
         assertEquals(whole.length, PolyphaseResampler.outputLength(x.length, rate));
     }

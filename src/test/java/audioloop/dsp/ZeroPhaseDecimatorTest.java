@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import audioloop.Blocks;
 import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -48,12 +49,7 @@ class ZeroPhaseDecimatorTest {
             out[index] = Arrays.copyOf(out[index], old + length);
             System.arraycopy(values, from, out[index], old, length);
         }, FACTORS);
-        int from = 0;
-        for (int b = 0; from < x.length; b++) {
-            int length = Math.min(blocks[b % blocks.length], x.length - from);
-            decimator.accept(x, from, length);
-            from += length;
-        }
+        Blocks.feed(x.length, blocks, (from, length) -> decimator.accept(x, from, length));
         decimator.finish();
         for (int c = 0; c < FACTORS.length; c++) {
             assertEquals((x.length + FACTORS[c] - 1) / FACTORS[c], out[c].length);

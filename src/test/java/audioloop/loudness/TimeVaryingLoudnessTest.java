@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import audioloop.Blocks;
 import audioloop.sharpness.DinSharpness;
 import java.util.Random;
 import java.util.concurrent.ForkJoinPool;
@@ -164,12 +165,7 @@ class TimeVaryingLoudnessTest {
             double[] moments = new double[frames];
             TimeVaryingLoudness.Stream stream = new TimeVaryingLoudness.Stream(SoundField.FREE,
                     (frame, specific) -> moments[frame] = DinSharpness.weightedMoment(specific));
-            int from = 0;
-            for (int b = 0; from < x.length; b++) {
-                int length = Math.min(blocks[b % blocks.length], x.length - from);
-                stream.accept(x, from, length);
-                from += length;
-            }
+            Blocks.feed(x.length, blocks, (from, length) -> stream.accept(x, from, length));
             TimeVaryingLoudnessResult streamed = stream.finish();
             assertArrayEquals(whole.loudnessSone(), streamed.loudnessSone());
             assertArrayEquals(wholeMoments, moments);

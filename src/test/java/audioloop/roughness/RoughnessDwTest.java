@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import audioloop.Blocks;
 import java.util.concurrent.ForkJoinPool;
 import org.junit.jupiter.api.Test;
 
@@ -141,12 +142,7 @@ class RoughnessDwTest {
         RoughnessResult whole = RoughnessDw.compute(x, FS);
         for (int[] blocks : new int[][] {{1}, {1000}, {48_001}, {7, 0, 9_599, 9_601}}) {
             RoughnessDw.Stream stream = new RoughnessDw.Stream(FS);
-            int from = 0;
-            for (int b = 0; from < x.length; b++) {
-                int length = Math.min(blocks[b % blocks.length], x.length - from);
-                stream.accept(x, from, length);
-                from += length;
-            }
+            Blocks.feed(x.length, blocks, (from, length) -> stream.accept(x, from, length));
             RoughnessResult streamed = stream.finish();
             assertArrayEquals(whole.roughnessAsper(), streamed.roughnessAsper());
             assertArrayEquals(whole.timeS(), streamed.timeS());
