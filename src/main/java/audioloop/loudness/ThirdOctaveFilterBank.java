@@ -6,15 +6,15 @@ package audioloop.loudness;
  * {@code _square_and_smooth}; notes/mosqito.md §2 steps 1–3). Streams: the filter states persist between calls,
  * so a signal can be fed chunk by chunk.
  *
- * <p>Why the loops look as they do: per sample, the 28 bands' recurrences are independent, so each stage runs as
- * one loop over the bands, with every quantity a row of one array indexed by band. Loops that small and that
- * simple are what C2's superword pass turns into SIMD code (4 or 8 bands per instruction); one loop doing all
- * stages is too large for it to unroll, and stays scalar. Measured on 60 s of noise at 48 kHz, one thread
- * (prototype, C2, AVX-512 machine): all stages in one loop over 28 bands 331 ms, one loop per stage 143 ms
- * (383 ms with {@code -XX:-UseSuperWord}); the previous layout, four groups of 7 bands in one loop, 390 ms in
- * the loudness benchmark's JFR profile. Vector and scalar instructions round alike (Java never fuses a multiply
- * and an add), and every band's operations are unchanged, so the levels are bit-identical to a band-by-band
- * filter.
+ * <p>Why the loops look as they do: per sample, the 28 bands' recurrences are independent, so the stages run as
+ * loops over the bands, with every quantity a row of one array indexed by band. Loops that small and that simple
+ * are what C2's superword pass turns into SIMD code (4 or 8 bands per instruction); one loop doing all stages is
+ * too large for it to unroll and stays scalar. Two loops (sections 1–2; section 3 and the smoothing, with the
+ * second section's output handed over in a row) are the split that is fast under both JITs the launcher uses.
+ * Measured on 60 s of noise at 48 kHz, one thread, 28 bands, C2 / C1-only: the previous layout (four groups of 7
+ * bands, one loop each) 323 / 484 ms; one loop per stage (4 loops) 148 / 630 ms (prototype); the two loops here
+ * 167 / 489 ms. Vector and scalar instructions round alike (Java never fuses a multiply and an add), and every
+ * band's operations are unchanged, so the levels are bit-identical to a band-by-band filter.
  */
 final class ThirdOctaveFilterBank {
     static final int BANDS = CoreLoudness.THIRD_OCTAVE_BANDS;
@@ -94,14 +94,11 @@ final class ThirdOctaveFilterBank {
     private static final int SMOOTH2 = 7 * W;
     private static final int SMOOTH3 = 8 * W;
     private static final int ROWS = 9 * W;
-    // Work rows: the outputs of the three sections for the current sample.
-    private static final int Y1 = 0;
-    private static final int Y2 = W;
-    private static final int Y3 = 2 * W;
 
     private final double[] c = new double[ROWS];
     private final double[] z = new double[ROWS];
-    private final double[] y = new double[3 * W];
+    /** The second section's output of the current sample, per band: handed from the first loop to the second. */
+    private final double[] section2 = new double[W];
 
     ThirdOctaveFilterBank() {
         for (int lane = 0; lane < BANDS; lane++) {
@@ -136,7 +133,7 @@ final class ThirdOctaveFilterBank {
     void process(double[] pressurePa, int from, int to, double[][] levelsOut, double[] maxLevelOut) {
         double[] c = this.c;
         double[] z = this.z;
-        double[] y = this.y;
+        double[] section2 = this.section2;
         int frame = 0;
         for (int s = from; s < to; s++) {
             double x = pressurePa[s];
@@ -144,26 +141,19 @@ final class ThirdOctaveFilterBank {
                 double y1 = x + z[Z10 + lane];
                 z[Z10 + lane] = 2 * x - c[A11 + lane] * y1 + z[Z11 + lane];
                 z[Z11 + lane] = x - c[A12 + lane] * y1;
-                y[Y1 + lane] = y1;
-            }
-            for (int lane = 0; lane < W; lane++) {
-                double y1 = y[Y1 + lane];
                 double y2 = y1 + z[Z20 + lane];
                 z[Z20 + lane] = z[Z21 + lane] - c[A21 + lane] * y2;
                 z[Z21 + lane] = -(y1 + c[A22 + lane] * y2);
-                y[Y2 + lane] = y2;
+                section2[lane] = y2;
             }
             for (int lane = 0; lane < W; lane++) {
-                double y2 = y[Y2 + lane];
+                double y2 = section2[lane];
                 double y3 = y2 + z[Z30 + lane];
                 z[Z30 + lane] = z[Z31 + lane] - (2 * y2 + c[A31 + lane] * y3);
                 z[Z31 + lane] = y2 - c[A32 + lane] * y3;
-                y[Y3 + lane] = y3;
-            }
-            for (int lane = 0; lane < W; lane++) {
                 double a = c[POLE + lane];
                 double b = c[FEED + lane];
-                double v = c[BAND_GAIN + lane] * y[Y3 + lane];
+                double v = c[BAND_GAIN + lane] * y3;
                 v = v * v;
                 double s1 = b * v + a * z[SMOOTH1 + lane];
                 double s2 = b * s1 + a * z[SMOOTH2 + lane];
