@@ -6,18 +6,25 @@ package audioloop.loudness;
  * {@code _square_and_smooth}; notes/mosqito.md §2 steps 1–3). Streams: the filter states persist between calls,
  * so a signal can be fed chunk by chunk.
  *
- * <p>Why the loops look as they do: per sample, the 28 bands' recurrences are independent, so the stages run as
+ * <p>Why the loops look as they do: per sample, the bands' recurrences are independent, so the stages run as
  * loops over the bands, with every quantity a row of one array indexed by band. Loops that small and that simple
  * are what C2's superword pass turns into SIMD code (4 or 8 bands per instruction); one loop doing all stages is
  * too large for it to unroll and stays scalar. Two loops (sections 1–2; section 3 and the smoothing, with the
  * second section's output handed over in a row) are the split that is fast under both JITs the launcher uses.
- * Measured on 60 s of noise at 48 kHz, one thread, 28 bands, C2 / C1-only: the previous layout (four groups of 7
- * bands, one loop each) 323 / 484 ms; one loop per stage (4 loops) 148 / 630 ms (prototype); the two loops here
- * 167 / 489 ms. Vector and scalar instructions round alike (Java never fuses a multiply and an add), and every
- * band's operations are unchanged, so the levels are bit-identical to a band-by-band filter.
+ * The bands form {@link #GROUPS} independent groups of 14, each padded to 16 lanes (whole vectors), so that two
+ * threads share the bank: with one group the interpreted start of a short file ran on one core, and a 1 s file
+ * took 1.06–1.19 s end to end instead of 0.78–0.85 s. Measured on 60 s of noise at 48 kHz, one thread,
+ * C2 / C1-only, CPU time for all bands: the previous layout (four groups of 7 bands, one loop each) 323 / 484 ms;
+ * one group of 28 in one loop per stage 148 / 630 ms (prototype), in the two loops 167 / 489 ms; two groups of
+ * 16 lanes in the two loops (this class) 191 / 540 ms. Vector and scalar instructions round alike (Java never
+ * fuses a multiply and an add), and every band's operations are unchanged, so the levels are bit-identical to a
+ * band-by-band filter.
  */
 final class ThirdOctaveFilterBank {
     static final int BANDS = CoreLoudness.THIRD_OCTAVE_BANDS;
+    /** Independent groups of bands: one task each. */
+    static final int GROUPS = 2;
+    private static final int BANDS_PER_GROUP = BANDS / GROUPS;
     /** 48 kHz samples per 2 kHz level sample. */
     static final int DECIMATION = 24;
 
@@ -69,10 +76,12 @@ final class ThirdOctaveFilterBank {
     private static final double REFERENCE_INTENSITY = 4e-10;
 
     /*
-     * One coefficient and one state array, each holding a row of BANDS values per quantity, rows at the constant
-     * offsets below: with one array and constant offsets the JIT checks bounds once per loop, not per quantity.
+     * Per group, one coefficient and one state array, each holding a row of W lanes per quantity (lane = band −
+     * group·14), rows at the constant offsets below: with one array and constant offsets the JIT checks bounds once
+     * per loop, not per quantity. Lanes 14 and 15 are padding: all their coefficients are 0, so they filter the
+     * signal into finite values that nothing reads.
      */
-    private static final int W = BANDS;
+    private static final int W = 16;
     // Coefficient rows: denominators (a1, a2) of the three sections, gain, smoothing pole a and feed 1 − a.
     private static final int A11 = 0;
     private static final int A12 = W;
@@ -95,24 +104,26 @@ final class ThirdOctaveFilterBank {
     private static final int SMOOTH3 = 8 * W;
     private static final int ROWS = 9 * W;
 
-    private final double[] c = new double[ROWS];
-    private final double[] z = new double[ROWS];
-    /** The second section's output of the current sample, per band: handed from the first loop to the second. */
-    private final double[] section2 = new double[W];
+    private final double[][] coefficients = new double[GROUPS][ROWS];
+    private final double[][] state = new double[GROUPS][ROWS];
+    /** Per group, the second section's output of the current sample: handed from the first loop to the second. */
+    private final double[][] section2Rows = new double[GROUPS][W];
 
     ThirdOctaveFilterBank() {
-        for (int lane = 0; lane < BANDS; lane++) {
+        for (int band = 0; band < BANDS; band++) {
+            double[] c = coefficients[band / BANDS_PER_GROUP];
+            int lane = band % BANDS_PER_GROUP;
             // Table A.1 reference denominator [1, -2, 1] minus the Table A.2 differences.
-            double[] difference = DENOMINATOR_DIFFERENCE[lane];
+            double[] difference = DENOMINATOR_DIFFERENCE[band];
             c[A11 + lane] = -2 - difference[0];
             c[A12 + lane] = 1 - difference[1];
             c[A21 + lane] = -2 - difference[2];
             c[A22 + lane] = 1 - difference[3];
             c[A31 + lane] = -2 - difference[4];
             c[A32 + lane] = 1 - difference[5];
-            c[BAND_GAIN + lane] = GAIN[lane];
+            c[BAND_GAIN + lane] = GAIN[band];
             // ISO 532-1 6.3: time constant 2/(3·fc) up to 1 kHz, 2/3 ms above; exact centre fc = 1000·10^((i−16)/10).
-            double centreHz = Math.pow(10, (lane - 16) / 10.0) * 1000;
+            double centreHz = Math.pow(10, (band - 16) / 10.0) * 1000;
             double tau = centreHz <= 1000 ? 2 / (3 * centreHz) : 2 / (3 * 1000.0);
             c[POLE + lane] = Math.exp(-1 / (48000 * tau));
             c[FEED + lane] = 1 - c[POLE + lane];
@@ -120,20 +131,21 @@ final class ThirdOctaveFilterBank {
     }
 
     /**
-     * Filters samples [from, to) of {@code pressurePa} (48 kHz) through all bands and writes the level (dB) of
-     * every sample whose index is a multiple of 24 to {@code levelsOut[band]}, starting at index 0 for the first
-     * such sample; {@code from} must be a multiple of 24. Raises {@code maxLevelOut[band]} to the largest level
-     * written.
+     * Filters samples [from, to) of {@code pressurePa} (48 kHz) through the bands of one group and writes the
+     * level (dB) of every sample whose index is a multiple of 24 to {@code levelsOut[band]}, starting at index 0
+     * for the first such sample; {@code from} must be a multiple of 24. Raises {@code maxLevelOut[band]} to the
+     * largest level written. Touches only the group's own bands, so groups may run concurrently.
      *
      * <p>Per sample and band: the three biquads in transposed direct form II, in scipy sosfilt's operation order
      * (numerators [1, 2, 1], [1, 0, −1], [1, −2, 1], Table A.1, so the products with ±1, ±2, 0 are exact and left
      * out; −(a·b) + c is written c − a·b, the same rounding); then band gain, squaring and three first-order
      * low-passes y[n] = (1 − a)·x[n] + a·y[n−1] (ISO 532-1 6.3).
      */
-    void process(double[] pressurePa, int from, int to, double[][] levelsOut, double[] maxLevelOut) {
-        double[] c = this.c;
-        double[] z = this.z;
-        double[] section2 = this.section2;
+    void process(int group, double[] pressurePa, int from, int to, double[][] levelsOut, double[] maxLevelOut) {
+        double[] c = coefficients[group];
+        double[] z = state[group];
+        double[] section2 = section2Rows[group];
+        int firstBand = group * BANDS_PER_GROUP;
         int frame = 0;
         for (int s = from; s < to; s++) {
             double x = pressurePa[s];
@@ -163,10 +175,10 @@ final class ThirdOctaveFilterBank {
                 z[SMOOTH3 + lane] = s3;
             }
             if ((s - from) % DECIMATION == 0) {
-                for (int lane = 0; lane < W; lane++) {
+                for (int lane = 0; lane < BANDS_PER_GROUP; lane++) {
                     double level = 10 * Math.log10((z[SMOOTH3 + lane] + TINY_INTENSITY) / REFERENCE_INTENSITY);
-                    levelsOut[lane][frame] = level;
-                    maxLevelOut[lane] = Math.max(maxLevelOut[lane], level);
+                    levelsOut[firstBand + lane][frame] = level;
+                    maxLevelOut[firstBand + lane] = Math.max(maxLevelOut[firstBand + lane], level);
                 }
                 frame++;
             }

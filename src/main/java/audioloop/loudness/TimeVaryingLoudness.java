@@ -16,10 +16,10 @@ import java.util.function.IntConsumer;
  *
  * <p>The signal is processed in chunks of one second, every stage carrying its state across chunk boundaries,
  * so memory apart from the N(t) result does not grow with duration, and the signal can be fed block by block
- * ({@link Stream}); N′(z, t) goes to a {@link SpecificLoudnessSink} frame by frame. Within a chunk the filter
- * bank runs all bands at once on the calling task ({@link ThirdOctaveFilterBank}); the 10 pairs of decay bands
- * and blocks of frames (core loudness, slopes) are independent {@link ForkJoinTask}s run in the caller's pool
- * (or the common pool). Each task writes only its own slots, so the result is bit-identical for any pool size.
+ * ({@link Stream}); N′(z, t) goes to a {@link SpecificLoudnessSink} frame by frame. Within a chunk the 2 groups
+ * of filter bands, the 10 pairs of decay bands and blocks of frames (core loudness, slopes) are independent
+ * {@link ForkJoinTask}s run in the caller's pool (or the common pool). Each task writes only its own slots, so the
+ * result is bit-identical for any pool size.
  *
  * <p>Differences from MoSQITo, all deliberate:
  * <ul>
@@ -139,7 +139,8 @@ public final class TimeVaryingLoudness {
                 loudness = Arrays.copyOf(loudness, Math.max(frames, loudness.length + (loudness.length >> 1)));
             }
 
-            filterBank.process(x, fromSample, toSample, levels, maxLevel);
+            inParallel(ThirdOctaveFilterBank.GROUPS, group -> filterBank.process(group, x, fromSample, toSample,
+                    levels, maxLevel));
             inParallel(blocks, block -> coreLoudness(levels, field, core, block * STEP_BLOCK,
                     Math.min(steps, (block + 1) * STEP_BLOCK)));
             inParallel(decay.pairs(), pair -> decay.process(pair, core, steps));
