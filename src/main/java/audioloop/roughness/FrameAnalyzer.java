@@ -10,7 +10,7 @@ import org.jtransforms.fft.DoubleFFT_1D;
 
 /**
  * Roughness of one 200-ms frame, MoSQITo 1.2.1 {@code _roughness_dw_main_calc} (notes/mosqito.md §5.3), with
- * the exact shortcuts of notes/performance.md. One instance per fork-join task: it owns its FFT plans and work
+ * the exact shortcuts of notes/performance.md. Used by one fork-join task at a time: it owns its FFT plans and work
  * arrays and reuses them for every frame it analyses. Where the frame length allows (9600 at 48 kHz, 8820 at
  * 44.1 kHz) the one forward transform and the 47 channel inverses per frame use the allocation-free
  * {@link RealFft}; other lengths fall back to JTransforms, whose mixed-radix path allocates an n-double scratch
