@@ -74,7 +74,8 @@ public final class ZeroPhaseDecimator {
         backward = new SosBank(filters);
         head = new double[edge + 1];
         tail = new double[edge + 1];
-        forwardOut = new double[factors.length][STRETCH + WARM_UP];
+        // Grown as the signal arrives (filterForward): a short file never needs the full stretch + warm-up.
+        forwardOut = new double[factors.length][0];
     }
 
     /** Feeds x[from … from+length). */
