@@ -1,5 +1,7 @@
 package audioloop.loudness;
 
+import static audioloop.loudness.Parallel.inParallel;
+
 import audioloop.dsp.IirDesign;
 import audioloop.dsp.RunningPairwiseSum;
 import audioloop.dsp.SosBank;
@@ -8,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.TreeMap;
-import java.util.concurrent.ForkJoinTask;
 
 /**
  * Third-octave band levels of a whole signal, as MoSQITo 1.2.1's stationary loudness ({@code loudness_zwst})
@@ -169,16 +170,12 @@ public final class ThirdOctaveSpectrum {
             if (fed > samples) {
                 throw new IllegalArgumentException("more than the " + samples + " samples announced");
             }
-            List<ForkJoinTask<?>> tasks = new ArrayList<>(lanes.size());
-            for (Lane lane : lanes) {
-                tasks.add(ForkJoinTask.adapt(() -> {
-                    // Pieces of at most RUN_LIMIT: a whole signal fed at once keeps the decimator's buffer small.
-                    for (int done = 0; done < length; done += RUN_LIMIT) {
-                        lane.accept(pressurePa, from + done, Math.min(RUN_LIMIT, length - done));
-                    }
-                }));
-            }
-            ForkJoinTask.invokeAll(tasks);
+            inParallel(lanes.size(), l -> {
+                // Pieces of at most RUN_LIMIT: a whole signal fed at once keeps the decimator's buffer small.
+                for (int done = 0; done < length; done += RUN_LIMIT) {
+                    lanes.get(l).accept(pressurePa, from + done, Math.min(RUN_LIMIT, length - done));
+                }
+            });
         }
 
         /**
@@ -190,11 +187,7 @@ public final class ThirdOctaveSpectrum {
             if (fed != samples) {
                 throw new IllegalStateException(fed + " of " + samples + " samples fed");
             }
-            List<ForkJoinTask<?>> tasks = new ArrayList<>(lanes.size());
-            for (Lane lane : lanes) {
-                tasks.add(ForkJoinTask.adapt(lane::finish));
-            }
-            ForkJoinTask.invokeAll(tasks);
+            inParallel(lanes.size(), l -> lanes.get(l).finish());
             double[] levels = new double[groupOfBand.length];
             for (int band = 0; band < levels.length; band++) {
                 double rms = Math.sqrt(groupOfBand[band].meanSquare(indexInGroup[band]));

@@ -1,12 +1,12 @@
 package audioloop.loudness;
 
+import static audioloop.loudness.Parallel.inParallel;
+
 import audioloop.dsp.SampleWindow;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ForkJoinTask;
-import java.util.function.IntConsumer;
 
 /**
  * ISO 532-1:2017 clause 6, loudness of time-varying sounds (Zwicker), as MoSQITo 1.2.1 {@code loudness_zwtv}
@@ -199,16 +199,6 @@ public final class TimeVaryingLoudness {
                             + "loudness computed anyway with the highest-range correction", max));
         }
         return List.of();
-    }
-
-    /** Runs body(0 … count−1) as independent tasks in the current ForkJoinPool and waits for all. */
-    private static void inParallel(int count, IntConsumer body) {
-        List<ForkJoinTask<?>> tasks = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            int index = i;
-            tasks.add(ForkJoinTask.adapt(() -> body.accept(index)));
-        }
-        ForkJoinTask.invokeAll(tasks);
     }
 
     private static int ceilDiv(int a, int b) {
