@@ -92,6 +92,7 @@ final class ThirdOctaveFilterBank {
     private static final int BAND_GAIN = 6 * W;
     private static final int POLE = 7 * W;
     private static final int FEED = 8 * W;
+    private static final int COEFFICIENT_LENGTH = 9 * W;
     /*
      * Per group, one state array: the rows below, with a cache line (8 doubles) unused at each end. Both groups'
      * tasks write their states every sample, and without the margin the two arrays, allocated side by side,
@@ -112,7 +113,7 @@ final class ThirdOctaveFilterBank {
     private static final int SECTION2 = MARGIN + 9 * W;
     private static final int STATE_LENGTH = MARGIN + 10 * W + MARGIN;
 
-    private final double[][] coefficients = new double[GROUPS][9 * W];
+    private final double[][] coefficients = new double[GROUPS][COEFFICIENT_LENGTH];
     private final double[][] state = new double[GROUPS][STATE_LENGTH];
 
     ThirdOctaveFilterBank() {
