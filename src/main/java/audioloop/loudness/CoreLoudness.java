@@ -58,6 +58,13 @@ public final class CoreLoudness {
     private CoreLoudness() {
     }
 
+    /** 10^(dB/10) as e^(dB·ln10/10): about twice as fast as Math.pow(10, dB/10), and within a few ulps of it. */
+    private static double dbToPowerRatio(double db) {
+        return Math.exp(db * LN10_OVER_10);
+    }
+
+    private static final double LN10_OVER_10 = Math.log(10) / 10;
+
     /** True when a band of 25–250 Hz exceeds 120 dB, the validity limit of ISO 532-1 (MoSQITo throws there). */
     public static boolean exceedsLowFrequencyLimit(double[] levelsDb28) {
         for (int i = 0; i < LOW_FREQUENCY_BANDS; i++) {
@@ -89,7 +96,7 @@ public final class CoreLoudness {
                     && level > RANGE_LIMIT_DB[range] - LOW_FREQUENCY_CORRECTION_DB[range][i]) {
                 range++;
             }
-            double intensity = Math.pow(10, (LOW_FREQUENCY_CORRECTION_DB[range][i] + level) / 10);
+            double intensity = dbToPowerRatio(LOW_FREQUENCY_CORRECTION_DB[range][i] + level);
             if (i < 6) {
                 group0 += intensity;
             } else if (i < 9) {
@@ -116,7 +123,7 @@ public final class CoreLoudness {
             double core = 0.0;
             if (excitation > threshold) {
                 excitation -= CRITICAL_BAND_ADAPTATION_DB[i];
-                double aboveThreshold = Math.pow(0.75 + 0.25 * Math.pow(10, 0.1 * (excitation - threshold)), 0.25) - 1;
+                double aboveThreshold = Math.sqrt(Math.sqrt(0.75 + 0.25 * dbToPowerRatio(excitation - threshold))) - 1;
                 core = Math.max(THRESHOLD_FACTOR[i] * aboveThreshold, 0.0);
             }
             coreLoudnessOut[i] = core;
