@@ -32,6 +32,28 @@ class ZeroPhaseDecimatorTest {
         }
     }
 
+    /**
+     * Lengths at which a stretch becomes complete only with the back extension (edge = 27 samples added in finish),
+     * or exactly with the last input sample: the stretch's warmed-up pass then runs inside finish, before the pass
+     * from the true end, and the result is still decimate's, bit for bit.
+     */
+    @Test
+    void stretchCompletedAtTheEndOfTheSignal() {
+        int edge = 27;
+        int threshold = ZeroPhaseDecimator.STRETCH + ZeroPhaseDecimator.WARM_UP;
+        Random random = new Random(5);
+        for (int length : new int[] {threshold - 2 * edge + 1, threshold - edge - 1, threshold - edge}) {
+            double[] x = new double[length];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = random.nextGaussian() + Math.sin(2 * Math.PI * 440 * i / 48_000.0);
+            }
+            double[][] expected = ScipyFiltering.decimateEach(x, FACTORS);
+            for (int[] blocks : new int[][] {{x.length}, {ZeroPhaseDecimator.CHUNK - 1}}) {
+                assertArrayEquals(expected, streamed(x, blocks), length + " samples in blocks " + Arrays.toString(blocks));
+            }
+        }
+    }
+
     @Test
     void shortSignalsRunFromTheTrueEnd() {
         double[] x = new double[28];
