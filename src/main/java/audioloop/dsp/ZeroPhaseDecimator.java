@@ -183,14 +183,11 @@ public final class ZeroPhaseDecimator {
         }
         // Pieces from start − 1 downwards, each within one chunk and on one side of emitEnd.
         for (long end = start; end > bufferStart; ) {
-            long chunkFloor = end - 1 - within(end - 1);
-            long low = Math.max(bufferStart, chunkFloor);
-            if (end > emitEnd) {
-                low = Math.max(low, emitEnd);
-            }
             double[][] chunk = chunkAt(end - 1);
             int top = within(end - 1);
+            long low = Math.max(bufferStart, end - 1 - top);
             if (end > emitEnd) {
+                low = Math.max(low, emitEnd);
                 backward.filter(chunk, top, warmUpOut, (int) (end - 1 - emitEnd), -1, (int) (end - low));
             } else {
                 backward.filter(chunk, top, chunk, top, -1, (int) (end - low));
