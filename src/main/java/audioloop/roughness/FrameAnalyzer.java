@@ -54,7 +54,10 @@ final class FrameAnalyzer {
     private final double[] modulationDepth = new double[CHANNELS];
     private final double[] correlation = new double[CHANNELS];
 
-    /** Frames in which at least one audible component lay above 24 Bark (clamped to the last channel). */
+    /**
+     * Frames in which at least one audible component lay above 24 Bark (clamped to the last channel), since the
+     * user of the analyser last set it to 0.
+     */
     int framesWithComponentsAbove24Bark;
 
     FrameAnalyzer(RoughnessModel model) {

@@ -166,11 +166,11 @@ public final class RoughnessDw {
             if (analyzer == null) {
                 analyzer = new FrameAnalyzer(model);
             }
-            int clampedBefore = analyzer.framesWithComponentsAbove24Bark;
+            analyzer.framesWithComponentsAbove24Bark = 0; // counts this chunk's frames only
             for (int l = from; l < to; l++) {
                 out[l] = analyzer.roughness(signal.array(), signal.offset((long) l * model.hop));
             }
-            framesWithComponentsAbove24Bark = analyzer.framesWithComponentsAbove24Bark - clampedBefore;
+            framesWithComponentsAbove24Bark = analyzer.framesWithComponentsAbove24Bark;
             idleAnalyzers.add(analyzer);
         }
     }
