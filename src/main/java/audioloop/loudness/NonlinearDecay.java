@@ -102,6 +102,9 @@ final class NonlinearDecay {
                     uoB = nextB;
                 }
             }
+            // The input itself, as virtual sample 24. Folding it into the loop above (u = m < 24 ? u + step : x,
+            // m up to 24) is bit-identical but measured slower: 60 s, 20 bands, medians of 12 passes, C2 149 -> 162 ms,
+            // C1 277 -> 294 ms.
             double nextA = decayed(xA, uoA, u2A);
             u2A = capacitor2(xA, nextA, uoA, u2A);
             uoA = nextA;
