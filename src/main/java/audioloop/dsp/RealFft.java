@@ -14,14 +14,14 @@ import java.util.Arrays;
  * <p>Method: the n-point real inverse is one n/2-point complex inverse of z_s = x_{2s} + i·x_{2s+1}, whose
  * spectrum is Z_k = (X_k + X_{k+n/2}) + i·e^{2πik/n}·(X_k − X_{k+n/2}) with X_{k+n/2} = conj(X_{n/2−k}); the
  * forward transform runs the same steps backwards, its complex forward FFT being the conjugated inverse. The
- * complex transform is an iterative Stockham autosort FFT (no bit reversal) with radix-8, 4, 2, 3, 5 and 7
- * butterflies and per-stage twiddle tables. Measured (thread CPU, one thread, after warm-up): 9600 points 55–59 µs
- * against JTransforms' 62–65 µs, 8820 points 58 µs against 101 µs, before counting JTransforms' allocation.
+ * complex transform is an iterative Stockham autosort FFT (no bit reversal) with radix-4, 2, 3, 5 and 7
+ * butterflies and per-stage twiddle tables. Measured (thread CPU, one thread, after warm-up, with a radix-8 pass
+ * then): 9600 points 55–59 µs against JTransforms' 62–65 µs, 8820 points 58 µs against 101 µs, before counting
+ * JTransforms' allocation.
  *
  * <p>Not thread-safe: one plan per fork-join task, reused for all its frames.
  */
 public final class RealFft {
-    private static final double SQRT_HALF = Math.sqrt(0.5);
     private static final double SIN_60 = Math.sqrt(3.0) / 2.0;
     private static final double COS_72 = Math.cos(2 * Math.PI / 5);
     private static final double COS_144 = Math.cos(4 * Math.PI / 5);
@@ -84,14 +84,14 @@ public final class RealFft {
         im1 = new double[half];
     }
 
-    /** Radix-8 stages first (fewest passes over the data), then 4, 2, 3, 5, 7. */
+    /**
+     * Radix-4 stages first, then 2, 3, 5, 7: the order {@link LaneFft} uses, so that a lane of it and this transform
+     * give the same bits (the roughness frame analyser relies on that). A radix-8 pass was 5 % faster here with C1 only
+     * (9600 points: 79–86 against 85–88 µs) and no faster with C2.
+     */
     private static int[] factor(int m) {
         int[] out = new int[32];
         int count = 0;
-        while (m % 8 == 0) {
-            out[count++] = 8;
-            m /= 8;
-        }
         while (m % 4 == 0) {
             out[count++] = 4;
             m /= 4;
@@ -226,7 +226,6 @@ public final class RealFft {
             int p = radices[st];
             int m = length / p;
             switch (p) {
-                case 8 -> radix8(xRe, xIm, yRe, yIm, stride, m, stageTwiddleRe[st], stageTwiddleIm[st]);
                 case 4 -> radix4(xRe, xIm, yRe, yIm, stride, m, stageTwiddleRe[st], stageTwiddleIm[st]);
                 case 2 -> radix2(xRe, xIm, yRe, yIm, stride, m, stageTwiddleRe[st], stageTwiddleIm[st]);
                 case 3 -> radix3(xRe, xIm, yRe, yIm, stride, m, stageTwiddleRe[st], stageTwiddleIm[st]);
@@ -347,86 +346,6 @@ public final class RealFft {
                 yIm[out + 2 * s] = w2Re * y2Im + w2Im * y2Re;
                 yRe[out + 3 * s] = w3Re * y3Re - w3Im * y3Im;
                 yIm[out + 3 * s] = w3Re * y3Im + w3Im * y3Re;
-            }
-        }
-    }
-
-    private static void radix8(double[] xRe, double[] xIm, double[] yRe, double[] yIm, int s, int m,
-                               double[] wRe, double[] wIm) {
-        int sm = s * m;
-        for (int q = 0; q < m; q++) {
-            int w = 7 * q;
-            for (int i = 0; i < s; i++) {
-                int in = i + s * q;
-                int out = i + s * 8 * q;
-                // Two radix-4 butterflies (ω = i) on the even inputs a0, a2, a4, a6 (E) and the odd ones (O), then
-                // y_j = E_j + ω8^j·O_j and y_{j+4} = E_j − ω8^j·O_j, ω8 = e^{+2πi/8} = (1 + i)/√2.
-                double a0Re = xRe[in];
-                double a0Im = xIm[in];
-                double a4Re = xRe[in + 4 * sm];
-                double a4Im = xIm[in + 4 * sm];
-                double a2Re = xRe[in + 2 * sm];
-                double a2Im = xIm[in + 2 * sm];
-                double a6Re = xRe[in + 6 * sm];
-                double a6Im = xIm[in + 6 * sm];
-                double s04Re = a0Re + a4Re;
-                double s04Im = a0Im + a4Im;
-                double d04Re = a0Re - a4Re;
-                double d04Im = a0Im - a4Im;
-                double s26Re = a2Re + a6Re;
-                double s26Im = a2Im + a6Im;
-                double d26Re = a2Re - a6Re;
-                double d26Im = a2Im - a6Im;
-                double e0Re = s04Re + s26Re;
-                double e0Im = s04Im + s26Im;
-                double e2Re = s04Re - s26Re;
-                double e2Im = s04Im - s26Im;
-                double e1Re = d04Re - d26Im;
-                double e1Im = d04Im + d26Re;
-                double e3Re = d04Re + d26Im;
-                double e3Im = d04Im - d26Re;
-
-                double a1Re = xRe[in + sm];
-                double a1Im = xIm[in + sm];
-                double a5Re = xRe[in + 5 * sm];
-                double a5Im = xIm[in + 5 * sm];
-                double a3Re = xRe[in + 3 * sm];
-                double a3Im = xIm[in + 3 * sm];
-                double a7Re = xRe[in + 7 * sm];
-                double a7Im = xIm[in + 7 * sm];
-                double s15Re = a1Re + a5Re;
-                double s15Im = a1Im + a5Im;
-                double d15Re = a1Re - a5Re;
-                double d15Im = a1Im - a5Im;
-                double s37Re = a3Re + a7Re;
-                double s37Im = a3Im + a7Im;
-                double d37Re = a3Re - a7Re;
-                double d37Im = a3Im - a7Im;
-                double o0Re = s15Re + s37Re;
-                double o0Im = s15Im + s37Im;
-                double o2Re = s15Re - s37Re;
-                double o2Im = s15Im - s37Im;
-                double o1Re = d15Re - d37Im;
-                double o1Im = d15Im + d37Re;
-                double o3Re = d15Re + d37Im;
-                double o3Im = d15Im - d37Re;
-                // ω8·O1 = ((x − y) + i(x + y))/√2, ω8²·O2 = i·O2, ω8³·O3 = ((−x − y) + i(x − y))/√2.
-                double r1Re = SQRT_HALF * (o1Re - o1Im);
-                double r1Im = SQRT_HALF * (o1Re + o1Im);
-                double r2Re = -o2Im;
-                double r2Im = o2Re;
-                double r3Re = -SQRT_HALF * (o3Re + o3Im);
-                double r3Im = SQRT_HALF * (o3Re - o3Im);
-
-                yRe[out] = e0Re + o0Re;
-                yIm[out] = e0Im + o0Im;
-                twiddle(yRe, yIm, out + s, e1Re + r1Re, e1Im + r1Im, wRe[w], wIm[w]);
-                twiddle(yRe, yIm, out + 2 * s, e2Re + r2Re, e2Im + r2Im, wRe[w + 1], wIm[w + 1]);
-                twiddle(yRe, yIm, out + 3 * s, e3Re + r3Re, e3Im + r3Im, wRe[w + 2], wIm[w + 2]);
-                twiddle(yRe, yIm, out + 4 * s, e0Re - o0Re, e0Im - o0Im, wRe[w + 3], wIm[w + 3]);
-                twiddle(yRe, yIm, out + 5 * s, e1Re - r1Re, e1Im - r1Im, wRe[w + 4], wIm[w + 4]);
-                twiddle(yRe, yIm, out + 6 * s, e2Re - r2Re, e2Im - r2Im, wRe[w + 5], wIm[w + 5]);
-                twiddle(yRe, yIm, out + 7 * s, e3Re - r3Re, e3Im - r3Im, wRe[w + 6], wIm[w + 6]);
             }
         }
     }

@@ -30,7 +30,7 @@ class RealFftTest {
 
     @Test
     void equalsDirectDftOnEveryRadix() {
-        // n/2 = 840 = 8·3·5·7 and 120 = 4·2·3·5 run all six butterflies, 98 = 2·7², 14 and 2 the edges.
+        // n/2 = 840 = 4·2·3·5·7 runs all five butterflies, 98 = 2·7², 14 and 2 the edges.
         for (int n : new int[] {1680, 240, 196, 48, 30, 14, 4, 2}) {
             double[] packed = randomPacked(n, n);
             // Direct O(n²) sum x_t = Σ_k X_k e^{+2πikt/n} over the full Hermitian spectrum.
