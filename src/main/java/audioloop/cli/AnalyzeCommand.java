@@ -99,7 +99,7 @@ final class AnalyzeCommand implements Callable<Integer> {
                 }
                 ForkJoinPool pool = new ForkJoinPool(parallelism);
                 try {
-                    new Batch(options, pool).run(inputs.files(), outcome -> {
+                    new Batch(options, pool, jitIsC1Only()).run(inputs.files(), outcome -> {
                         if (outcome.failure() != null) {
                             reportFailure(outcome.failure(), report, err, jsonLines, failures);
                         } else {
@@ -166,6 +166,11 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         return new ProgressBarBuilder().setTaskName("analyze").setInitialMax(files).setUnit(" files", 1)
                 .setConsumer(new ConsoleProgressBarConsumer(System.err)).build();
+    }
+
+    /** The launcher says when it limited the JVM to C1 (short inputs); {@code java -jar} alone runs C2 as well. */
+    private static boolean jitIsC1Only() {
+        return "c1".equals(System.getProperty("audioloop.jit"));
     }
 
     /** The launcher tells us (it can test fd 2); {@code java -jar} alone falls back to "is there a console". */

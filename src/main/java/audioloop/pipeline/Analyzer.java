@@ -78,7 +78,18 @@ public final class Analyzer {
      * file only, in words, and leaves the pool working.
      */
     interface MetricStreams {
+        /** For a JVM that compiles with C2, the default: roughness with its channels as SIMD lanes. */
         MetricStreams STANDARD = new MetricStreams() {
+        };
+        /**
+         * For a JVM limited to C1 (the launcher's choice for short inputs), which does not vectorise: roughness one
+         * channel at a time, faster there and identical in every bit.
+         */
+        MetricStreams C1_ONLY = new MetricStreams() {
+            @Override
+            public RoughnessDw.Stream roughness() {
+                return new RoughnessDw.Stream(SAMPLE_RATE_HZ, false);
+            }
         };
 
         default ThirdOctaveSpectrum.Stream stationary(int samples48k) {
@@ -95,7 +106,13 @@ public final class Analyzer {
     }
 
     public Analyzer(AnalysisOptions options, ForkJoinPool pool) {
-        this(options, pool, Runtime.getRuntime().maxMemory() / 4, MetricStreams.STANDARD);
+        this(options, pool, false);
+    }
+
+    /** @param jitIsC1Only whether this JVM runs C1 only (-XX:TieredStopAtLevel=1): then it picks kernels for C1 */
+    public Analyzer(AnalysisOptions options, ForkJoinPool pool, boolean jitIsC1Only) {
+        this(options, pool, Runtime.getRuntime().maxMemory() / 4,
+            jitIsC1Only ? MetricStreams.C1_ONLY : MetricStreams.STANDARD);
     }
 
     /**

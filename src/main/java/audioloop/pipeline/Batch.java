@@ -34,7 +34,12 @@ public final class Batch {
     private final int inFlight;
 
     public Batch(AnalysisOptions options, ForkJoinPool pool) {
-        this.analyzer = new Analyzer(options, pool);
+        this(options, pool, false);
+    }
+
+    /** @param jitIsC1Only see {@link Analyzer#Analyzer(AnalysisOptions, ForkJoinPool, boolean)} */
+    public Batch(AnalysisOptions options, ForkJoinPool pool, boolean jitIsC1Only) {
+        this.analyzer = new Analyzer(options, pool, jitIsC1Only);
         this.inFlight = pool.getParallelism() + 1;
     }
 

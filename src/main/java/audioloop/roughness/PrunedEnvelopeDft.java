@@ -1,6 +1,8 @@
 package audioloop.roughness;
 
+import audioloop.dsp.LaneFft;
 import audioloop.dsp.StockhamTwiddles;
+import java.util.Arrays;
 
 /**
  * DFT bins FIRST_ENVELOPE_BIN … maxEnvelopeEnd − 1 of one frame's envelope (notes/performance.md: only the ≤ 98
@@ -13,7 +15,13 @@ import audioloop.dsp.StockhamTwiddles;
  * row of the frame is a contiguous vector and every butterfly runs over the columns innermost: no gather copy,
  * no bit reversal, no per-block call. Measured (one thread, best of 40 × 200 calls, 9600 points): 31 µs per
  * channel against 39 µs for 75 JTransforms 128-point transforms with the same twiddle sum. JDK 17's C2 does not
- * vectorise these loops (same time with -XX:-UseSuperWord); the layout is ready for it if a later JIT does.
+ * vectorise these loops (same time with -XX:-UseSuperWord): its SuperWord pass gives up on streams at different
+ * offsets of one array.
+ *
+ * <p>{@link #lowBins(double[][], double[][], double[][])} does the same for all channels at once, as lane vectors
+ * ({@link LaneFft}): the columns one after another, each an L/2-point lane transform, every step a loop over the
+ * channels, which C2 does vectorise. Per channel it performs the same operations in the same order, so both forms
+ * give identical bits.
  *
  * <p>Not thread-safe: one per frame analyser.
  */
@@ -40,8 +48,13 @@ final class PrunedEnvelopeDft {
     private final double[] im0;
     private final double[] re1;
     private final double[] im1;
+    /** The lane form's column transform and the current column's z_p (pointers into the frame); null without lanes. */
+    private final LaneFft laneBlockFft;
+    private final double[][] columnRe;
+    private final double[][] columnIm;
 
-    PrunedEnvelopeDft(RoughnessModel model) {
+    /** @param lanes the channel count for the lane form, or 0 for the one-channel form only */
+    PrunedEnvelopeDft(RoughnessModel model, int lanes) {
         int n = model.frameLength;
         int length = model.envelopeBlockLength;
         blocks = model.envelopeBlocks;
@@ -81,10 +94,14 @@ final class PrunedEnvelopeDft {
                 twiddleIm[i * blocks + r] = -Math.sin(phase);
             }
         }
-        re0 = new double[halfBlock * blocks];
-        im0 = new double[halfBlock * blocks];
-        re1 = new double[halfBlock * blocks];
-        im1 = new double[halfBlock * blocks];
+        boolean oneChannel = lanes == 0;
+        re0 = oneChannel ? new double[halfBlock * blocks] : null;
+        im0 = oneChannel ? new double[halfBlock * blocks] : null;
+        re1 = oneChannel ? new double[halfBlock * blocks] : null;
+        im1 = oneChannel ? new double[halfBlock * blocks] : null;
+        laneBlockFft = oneChannel ? null : new LaneFft(halfBlock, lanes, -1);
+        columnRe = oneChannel ? null : new double[halfBlock][];
+        columnIm = oneChannel ? null : new double[halfBlock][];
     }
 
     /** X_k of the frame x (length n, unchanged) for k = FIRST_ENVELOPE_BIN + i into re[i], im[i]. */
@@ -116,6 +133,55 @@ final class PrunedEnvelopeDft {
             }
             re[i] = 0.5 * sumRe;
             im[i] = 0.5 * sumIm;
+        }
+    }
+
+    /**
+     * {@link #lowBins(double[], double[], double[])} for every lane of x (n lane vectors, left unchanged): bins into
+     * re[i][lane], im[i][lane].
+     */
+    void lowBins(double[][] x, double[][] re, double[][] im) {
+        for (int i = 0; i < re.length; i++) {
+            Arrays.fill(re[i], 0.0);
+            Arrays.fill(im[i], 0.0);
+        }
+        for (int r = 0; r < blocks; r++) {
+            for (int p = 0; p < halfBlock; p++) {
+                columnRe[p] = x[2 * p * blocks + r];
+                columnIm[p] = x[(2 * p + 1) * blocks + r];
+            }
+            laneBlockFft.transform(columnRe, columnIm);
+            double[][] zRe = laneBlockFft.resultRe();
+            double[][] zIm = laneBlockFft.resultIm();
+            for (int i = 0; i < re.length; i++) {
+                int w = i * blocks + r;
+                addColumn(zRe[rowA[i]], zIm[rowA[i]], zRe[rowB[i]], zIm[rowB[i]], splitCos[i], splitSin[i],
+                    conjugateSign[i], twiddleRe[w], twiddleIm[w], re[i], im[i]);
+            }
+        }
+        for (int i = 0; i < re.length; i++) {
+            double[] sumRe = re[i];
+            double[] sumIm = im[i];
+            for (int l = 0; l < sumRe.length; l++) {
+                sumRe[l] = 0.5 * sumRe[l];
+                sumIm[l] = 0.5 * sumIm[l];
+            }
+        }
+    }
+
+    /** The twiddled real split of one column added into the bin's sums, over the lanes (see {@link #lowBins}). */
+    private static void addColumn(double[] aRe, double[] aIm, double[] bRe, double[] bIm, double c, double s,
+                                  double sign, double wRe, double wIm, double[] sumRe, double[] sumIm) {
+        int lanes = sumRe.length;
+        for (int l = 0; l < lanes; l++) {
+            double sRe = aRe[l] + bRe[l];
+            double sIm = aIm[l] - bIm[l];
+            double dRe = aRe[l] - bRe[l];
+            double dIm = aIm[l] + bIm[l];
+            double gRe = sRe + c * dIm - s * dRe;
+            double gIm = sign * (sIm - c * dRe - s * dIm);
+            sumRe[l] += wRe * gRe - wIm * gIm;
+            sumIm[l] += wRe * gIm + wIm * gRe;
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.RecursiveAction;
+import java.util.function.Supplier;
 
 /**
  * Roughness after Daniel &amp; Weber (1997), a port of MoSQITo 1.2.1 {@code roughness_dw(signal, fs, overlap=0.5)}
@@ -38,7 +39,7 @@ public final class RoughnessDw {
      *                                  notes/mosqito.md §6.15) or the sample rate is below 1 kHz
      */
     public static RoughnessResult compute(double[] pressurePa, int sampleRateHz) {
-        return new Stream(sampleRateHz, SampleWindow.of(pressurePa)).finish();
+        return new Stream(sampleRateHz, SampleWindow.of(pressurePa), true).finish();
     }
 
     /**
@@ -55,25 +56,43 @@ public final class RoughnessDw {
         private final SampleWindow signal;
         /**
          * Analysers not in use, kept for the next chunk: building one (FFT plans, twiddle tables, 2.5 MB of work
-         * arrays) costs about 0.6 ms, and a new one per chunk meant 240 per minute of audio on two threads.
+         * arrays, 10 MB with channel lanes) costs 0.6 ms or more, and a new one per chunk meant 240 per minute of
+         * audio on two threads.
          */
         private final ConcurrentLinkedQueue<FrameAnalyzer> idleAnalyzers = new ConcurrentLinkedQueue<>();
+        private final Supplier<FrameAnalyzer> newAnalyzer;
         private double[] roughness = new double[0];
         private int frames;
         private int clampedFrames;
 
-        /** @throws IllegalArgumentException if the sample rate is below 1 kHz (a frame needs 2 samples or more) */
+        /**
+         * With the channels as SIMD lanes where the frame length allows.
+         *
+         * @throws IllegalArgumentException if the sample rate is below 1 kHz (a frame needs 2 samples or more)
+         */
         public Stream(int sampleRateHz) {
-            this(sampleRateHz, new SampleWindow());
+            this(sampleRateHz, true);
         }
 
-        private Stream(int sampleRateHz, SampleWindow signal) {
+        /**
+         * @param channelsAsLanes whether to compute the 47 channels together as SIMD lanes where the frame length
+         *                        allows (faster with C2), or one at a time (faster with C1 only); the results are
+         *                        identical
+         * @throws IllegalArgumentException if the sample rate is below 1 kHz (a frame needs 2 samples or more)
+         */
+        public Stream(int sampleRateHz, boolean channelsAsLanes) {
+            this(sampleRateHz, new SampleWindow(), channelsAsLanes);
+        }
+
+        private Stream(int sampleRateHz, SampleWindow signal, boolean channelsAsLanes) {
             if (sampleRateHz <= 0 || frameLength(sampleRateHz) < 2) {
                 throw new IllegalArgumentException("roughness needs a sample rate of at least 10 Hz: got " + sampleRateHz);
             }
-            this.model = new RoughnessModel(sampleRateHz);
+            RoughnessModel roughnessModel = new RoughnessModel(sampleRateHz);
+            this.model = roughnessModel;
             this.sampleRateHz = sampleRateHz;
             this.signal = signal;
+            this.newAnalyzer = () -> new FrameAnalyzer(roughnessModel, channelsAsLanes);
         }
 
         /** Feeds pressurePa[from … from+length), in pascals, and analyses the frames it completes. */
@@ -124,7 +143,7 @@ public final class RoughnessDw {
                 int chunks = Math.min(to - from, CHUNKS_PER_THREAD * pool.getParallelism());
                 List<FrameChunk> tasks = new ArrayList<>(chunks);
                 for (int i = 0; i < chunks; i++) {
-                    tasks.add(new FrameChunk(model, idleAnalyzers, signal, roughness,
+                    tasks.add(new FrameChunk(model, idleAnalyzers, newAnalyzer, signal, roughness,
                             from + (to - from) * i / chunks, from + (to - from) * (i + 1) / chunks));
                 }
                 ForkJoinTask.invokeAll(tasks);
@@ -144,16 +163,18 @@ public final class RoughnessDw {
     private static final class FrameChunk extends RecursiveAction {
         private final RoughnessModel model;
         private final ConcurrentLinkedQueue<FrameAnalyzer> idleAnalyzers;
+        private final Supplier<FrameAnalyzer> newAnalyzer;
         private final SampleWindow signal;
         private final double[] out;
         private final int from;
         private final int to;
         private int framesWithComponentsAbove24Bark;
 
-        FrameChunk(RoughnessModel model, ConcurrentLinkedQueue<FrameAnalyzer> idleAnalyzers, SampleWindow signal,
-                   double[] out, int from, int to) {
+        FrameChunk(RoughnessModel model, ConcurrentLinkedQueue<FrameAnalyzer> idleAnalyzers,
+                   Supplier<FrameAnalyzer> newAnalyzer, SampleWindow signal, double[] out, int from, int to) {
             this.model = model;
             this.idleAnalyzers = idleAnalyzers;
+            this.newAnalyzer = newAnalyzer;
             this.signal = signal;
             this.out = out;
             this.from = from;
@@ -164,7 +185,7 @@ public final class RoughnessDw {
         protected void compute() {
             FrameAnalyzer analyzer = idleAnalyzers.poll();
             if (analyzer == null) {
-                analyzer = new FrameAnalyzer(model);
+                analyzer = newAnalyzer.get();
             }
             analyzer.framesWithComponentsAbove24Bark = 0; // counts this chunk's frames only
             for (int l = from; l < to; l++) {

@@ -150,4 +150,31 @@ class RoughnessDwTest {
         }
         assertEquals(1, whole.warnings().size());
     }
+
+    /**
+     * The channels as SIMD lanes and one at a time perform the same operations: on frames with many components
+     * (noise plus AM tones below and above n/4, which the lane fill handles as the two halves of each bin pair), with
+     * a single line (numerically flat envelopes) and above 24 Bark, R is identical to the bit.
+     */
+    @Test
+    void channelsAsLanesEqualChannelsOneAtATime() {
+        RoughnessModel model = new RoughnessModel(FS);
+        FrameAnalyzer lanes = new FrameAnalyzer(model, true);
+        FrameAnalyzer oneByOne = new FrameAnalyzer(model, false);
+        java.util.Random random = new java.util.Random(9600);
+        double[] noisy = amTone(1000, 70, 1, 60);
+        double[] high = amTone(14000, 50, 1, 85);
+        for (int i = 0; i < noisy.length; i++) {
+            noisy[i] += high[i];
+            noisy[i] += 0.002 * random.nextGaussian(); // about 37 dB SPL under the 60 dB tone
+        }
+        double[] line = amTone(2000, 0, 0, 70);
+        for (double[] x : new double[][] {noisy, line, amTone(17000, 0, 0, 110)}) {
+            for (int start : new int[] {0, 4800, 38400}) {
+                double expected = oneByOne.roughness(x, start);
+                assertEquals(expected, lanes.roughness(x, start), 0.0);
+            }
+        }
+        assertTrue(oneByOne.roughness(noisy, 0) > 0.5, "the noisy AM tone is rough");
+    }
 }

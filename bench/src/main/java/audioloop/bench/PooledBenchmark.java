@@ -25,7 +25,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 1, jvmArgsAppend = "-XX:+UseSerialGC") // the collector the ./audioloop launcher uses
+@Fork(value = 1, jvmArgsAppend = {"-XX:+UseSerialGC", "-XX:LoopUnrollLimit=150"}) // as the ./audioloop launcher runs
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 3, time = 2)
 public abstract class PooledBenchmark {
