@@ -274,15 +274,12 @@ final class FrameAnalyzer {
             }
         }
         double h0 = inverseMagnitudes(work) / n;
-        for (int t = 0; t < n; t++) {
-            work[t] -= h0;
-        }
         lowEnvelopeBins();
         storeEnvelope(c, h0);
     }
 
     /**
-     * DFT bins FIRST_ENVELOPE_BIN … maxEnvelopeEnd − 1 of work (the envelope minus h0) into lowRe/lowIm: the
+     * DFT bins FIRST_ENVELOPE_BIN … maxEnvelopeEnd − 1 of work (the envelope) into lowRe/lowIm: the
      * pruned transform where the frame splits into power-of-two blocks, otherwise the full forward FFT (work is
      * overwritten then).
      */
@@ -323,19 +320,11 @@ final class FrameAnalyzer {
                 sum[c] += e;
                 sum[c] += o;
             }
+            envelopeSamples[2 * s] = even;
+            envelopeSamples[2 * s + 1] = odd;
         }
         for (int c = 0; c < CHANNELS; c++) {
             sum[c] /= n;
-        }
-        for (int s = 0; s < half; s++) {
-            double[] even = evenRe[s];
-            double[] odd = oddIm[s];
-            for (int c = 0; c < CHANNELS; c++) {
-                even[c] -= sum[c];
-                odd[c] -= sum[c];
-            }
-            envelopeSamples[2 * s] = even;
-            envelopeSamples[2 * s + 1] = odd;
         }
         prunedDft.lowBins(envelopeSamples, lowReLanes, lowImLanes);
         for (int c = 0; c < CHANNELS; c++) {
@@ -422,7 +411,7 @@ final class FrameAnalyzer {
         meanExcitation[c] = h0;
         // A channel whose band-passed envelope is zero in exact arithmetic (typically a single spectral line:
         // |cos| has harmonics only at multiples of 2f, outside 10–495 Hz) still yields transform rounding noise,
-        // rms(hBP)/h0 ≈ 1e-17. MoSQITo correlates that noise (§6.13 only rejects exact zeros), and the resulting
+        // rms(hBP)/h0 ≈ 3e-17. MoSQITo correlates that noise (§6.13 only rejects exact zeros), and the resulting
         // k_c — an arbitrary number in [−1, 1] that depends on numpy's FFT internals — multiplies into R'_{c+2}.
         // We treat an envelope below 1e-12·h0 as zero (k = 0); no real modulation is that shallow.
         envelopeEnergy[c] = Math.sqrt(2.0 * energy) / n > NUMERICALLY_FLAT * h0 ? energy : 0.0;
