@@ -12,10 +12,7 @@ import java.util.Arrays;
  * gives up: a one-signal Stockham FFT never vectorises), and only when the loop is unrolled, which for a radix-4
  * butterfly needs {@code -XX:LoopUnrollLimit} above its default of 60 (the launcher sets 150). Constants are read
  * from instance fields into locals, because a {@code static final double} operand also stops the packing. The
- * radix-5 butterfly is four lane loops through small scratch vectors: as one loop it never vectorises. Every lane
- * loop is a static method of its own, compiled apart from the stage loops around it: an on-stack-replacement
- * compilation of a whole radix-4 stage once hit a failing loop predicate in the middle of a batch and the butterfly
- * ran scalar from then on (20 files × 10 s, roughness only: 6.58 → 5.95 s with the loop on its own). Measured (one
+ * radix-5 butterfly is four lane loops through small scratch vectors: as one loop it never vectorises. Measured (one
  * thread, 4800 points, 48 lanes, per lane, unroll limit 250): 24 µs, against 52 µs for {@link RealFft}'s one-signal
  * transform; with C1 only, or without the unroll limit, the two are about even.
  *
@@ -29,7 +26,6 @@ public final class LaneFft {
     private final double[][] stageTwiddleRe;
     private final double[][] stageTwiddleIm;
     // Butterfly constants with the transform's sign (fields, not static finals: see the class comment).
-    private final double half;
     private final double sin60;
     private final double cos72;
     private final double cos144;
@@ -73,7 +69,6 @@ public final class LaneFft {
         StockhamTwiddles twiddles = new StockhamTwiddles(radices, length, sign);
         stageTwiddleRe = twiddles.re;
         stageTwiddleIm = twiddles.im;
-        half = 0.5;
         sin60 = sign * Math.sqrt(3.0) / 2.0;
         cos72 = Math.cos(2 * Math.PI / 5);
         cos144 = Math.cos(4 * Math.PI / 5);
@@ -180,20 +175,15 @@ public final class LaneFft {
                 double[] b0Im = yIm[out];
                 double[] b1Re = yRe[out + s];
                 double[] b1Im = yIm[out + s];
-                radix2Lanes(n, a0Re, a0Im, a1Re, a1Im, b0Re, b0Im, b1Re, b1Im, w1Re, w1Im);
+                for (int l = 0; l < n; l++) {
+                    b0Re[l] = a0Re[l] + a1Re[l];
+                    b0Im[l] = a0Im[l] + a1Im[l];
+                    double dRe = a0Re[l] - a1Re[l];
+                    double dIm = a0Im[l] - a1Im[l];
+                    b1Re[l] = w1Re * dRe - w1Im * dIm;
+                    b1Im[l] = w1Re * dIm + w1Im * dRe;
+                }
             }
-        }
-    }
-
-    private static void radix2Lanes(int n, double[] a0Re, double[] a0Im, double[] a1Re, double[] a1Im, double[] b0Re,
-                                    double[] b0Im, double[] b1Re, double[] b1Im, double w1Re, double w1Im) {
-        for (int l = 0; l < n; l++) {
-            b0Re[l] = a0Re[l] + a1Re[l];
-            b0Im[l] = a0Im[l] + a1Im[l];
-            double dRe = a0Re[l] - a1Re[l];
-            double dIm = a0Im[l] - a1Im[l];
-            b1Re[l] = w1Re * dRe - w1Im * dIm;
-            b1Im[l] = w1Re * dIm + w1Im * dRe;
         }
     }
 
@@ -201,7 +191,7 @@ public final class LaneFft {
                         double[] wRe, double[] wIm) {
         int n = lanes;
         int sm = s * m;
-        double half = this.half;
+        double half = 0.5;
         double sin = sin60;
         for (int q = 0; q < m; q++) {
             double w1Re = wRe[2 * q];
@@ -223,34 +213,26 @@ public final class LaneFft {
                 double[] b1Im = yIm[out + s];
                 double[] b2Re = yRe[out + 2 * s];
                 double[] b2Im = yIm[out + 2 * s];
-                radix3Lanes(n, half, sin, a0Re, a0Im, a1Re, a1Im, a2Re, a2Im, b0Re, b0Im, b1Re, b1Im, w1Re, w1Im, b2Re,
-                        b2Im, w2Re, w2Im);
+                for (int l = 0; l < n; l++) {
+                    // ω = −1/2 + i·sin60: y1,2 = a0 − (a1 + a2)/2 ± i·sin60·(a1 − a2).
+                    double tRe = a1Re[l] + a2Re[l];
+                    double tIm = a1Im[l] + a2Im[l];
+                    double uRe = a0Re[l] - half * tRe;
+                    double uIm = a0Im[l] - half * tIm;
+                    double vRe = sin * (a2Im[l] - a1Im[l]);
+                    double vIm = sin * (a1Re[l] - a2Re[l]);
+                    b0Re[l] = a0Re[l] + tRe;
+                    b0Im[l] = a0Im[l] + tIm;
+                    double y1Re = uRe + vRe;
+                    double y1Im = uIm + vIm;
+                    double y2Re = uRe - vRe;
+                    double y2Im = uIm - vIm;
+                    b1Re[l] = w1Re * y1Re - w1Im * y1Im;
+                    b1Im[l] = w1Re * y1Im + w1Im * y1Re;
+                    b2Re[l] = w2Re * y2Re - w2Im * y2Im;
+                    b2Im[l] = w2Re * y2Im + w2Im * y2Re;
+                }
             }
-        }
-    }
-
-    private static void radix3Lanes(int n, double half, double sin, double[] a0Re, double[] a0Im, double[] a1Re,
-                                    double[] a1Im, double[] a2Re, double[] a2Im, double[] b0Re, double[] b0Im,
-                                    double[] b1Re, double[] b1Im, double w1Re, double w1Im, double[] b2Re,
-                                    double[] b2Im, double w2Re, double w2Im) {
-        for (int l = 0; l < n; l++) {
-            // ω = −1/2 + i·sin60: y1,2 = a0 − (a1 + a2)/2 ± i·sin60·(a1 − a2).
-            double tRe = a1Re[l] + a2Re[l];
-            double tIm = a1Im[l] + a2Im[l];
-            double uRe = a0Re[l] - half * tRe;
-            double uIm = a0Im[l] - half * tIm;
-            double vRe = sin * (a2Im[l] - a1Im[l]);
-            double vIm = sin * (a1Re[l] - a2Re[l]);
-            b0Re[l] = a0Re[l] + tRe;
-            b0Im[l] = a0Im[l] + tIm;
-            double y1Re = uRe + vRe;
-            double y1Im = uIm + vIm;
-            double y2Re = uRe - vRe;
-            double y2Im = uIm - vIm;
-            b1Re[l] = w1Re * y1Re - w1Im * y1Im;
-            b1Im[l] = w1Re * y1Im + w1Im * y1Re;
-            b2Re[l] = w2Re * y2Re - w2Im * y2Im;
-            b2Im[l] = w2Re * y2Im + w2Im * y2Re;
         }
     }
 
@@ -291,40 +273,31 @@ public final class LaneFft {
                 double[] plusIm = yIm[out + (inverse ? s : 3 * s)];
                 double[] minusRe = yRe[out + (inverse ? 3 * s : s)];
                 double[] minusIm = yIm[out + (inverse ? 3 * s : s)];
-                radix4Lanes(n, a0Re, a0Im, a1Re, a1Im, a2Re, a2Im, a3Re, a3Im, b0Re, b0Im, b2Re, b2Im, w2Re, w2Im,
-                        plusRe, plusIm, plusWRe, plusWIm, minusRe, minusIm, minusWRe, minusWIm);
+                for (int l = 0; l < n; l++) {
+                    double sRe = a0Re[l] + a2Re[l];
+                    double sIm = a0Im[l] + a2Im[l];
+                    double dRe = a0Re[l] - a2Re[l];
+                    double dIm = a0Im[l] - a2Im[l];
+                    double tRe = a1Re[l] + a3Re[l];
+                    double tIm = a1Im[l] + a3Im[l];
+                    double eRe = a1Re[l] - a3Re[l];
+                    double eIm = a1Im[l] - a3Im[l];
+                    b0Re[l] = sRe + tRe;
+                    b0Im[l] = sIm + tIm;
+                    double y2Re = sRe - tRe;
+                    double y2Im = sIm - tIm;
+                    b2Re[l] = w2Re * y2Re - w2Im * y2Im;
+                    b2Im[l] = w2Re * y2Im + w2Im * y2Re;
+                    double pRe = dRe - eIm; // d + i·e
+                    double pIm = dIm + eRe;
+                    double mRe = dRe + eIm; // d − i·e
+                    double mIm = dIm - eRe;
+                    plusRe[l] = plusWRe * pRe - plusWIm * pIm;
+                    plusIm[l] = plusWRe * pIm + plusWIm * pRe;
+                    minusRe[l] = minusWRe * mRe - minusWIm * mIm;
+                    minusIm[l] = minusWRe * mIm + minusWIm * mRe;
+                }
             }
-        }
-    }
-
-    private static void radix4Lanes(int n, double[] a0Re, double[] a0Im, double[] a1Re, double[] a1Im, double[] a2Re,
-                                    double[] a2Im, double[] a3Re, double[] a3Im, double[] b0Re, double[] b0Im,
-                                    double[] b2Re, double[] b2Im, double w2Re, double w2Im, double[] plusRe,
-                                    double[] plusIm, double plusWRe, double plusWIm, double[] minusRe,
-                                    double[] minusIm, double minusWRe, double minusWIm) {
-        for (int l = 0; l < n; l++) {
-            double sRe = a0Re[l] + a2Re[l];
-            double sIm = a0Im[l] + a2Im[l];
-            double dRe = a0Re[l] - a2Re[l];
-            double dIm = a0Im[l] - a2Im[l];
-            double tRe = a1Re[l] + a3Re[l];
-            double tIm = a1Im[l] + a3Im[l];
-            double eRe = a1Re[l] - a3Re[l];
-            double eIm = a1Im[l] - a3Im[l];
-            b0Re[l] = sRe + tRe;
-            b0Im[l] = sIm + tIm;
-            double y2Re = sRe - tRe;
-            double y2Im = sIm - tIm;
-            b2Re[l] = w2Re * y2Re - w2Im * y2Im;
-            b2Im[l] = w2Re * y2Im + w2Im * y2Re;
-            double pRe = dRe - eIm; // d + i·e
-            double pIm = dIm + eRe;
-            double mRe = dRe + eIm; // d − i·e
-            double mIm = dIm - eRe;
-            plusRe[l] = plusWRe * pRe - plusWIm * pIm;
-            plusIm[l] = plusWRe * pIm + plusWIm * pRe;
-            minusRe[l] = minusWRe * mRe - minusWIm * mIm;
-            minusIm[l] = minusWRe * mIm + minusWIm * mRe;
         }
     }
 
@@ -370,48 +343,40 @@ public final class LaneFft {
                 double[] a3Im = xIm[in + 3 * sm];
                 double[] a4Re = xRe[in + 4 * sm];
                 double[] a4Im = xIm[in + 4 * sm];
-                sumAndDifference(n, a1Re, a1Im, a4Re, a4Im, s14Re, s14Im, d14Re, d14Im);
-                sumAndDifference(n, a2Re, a2Im, a3Re, a3Im, s23Re, s23Im, d23Re, d23Im);
-                radix5Cosines(n, c1, c2, a0Re, a0Im, s14Re, s14Im, s23Re, s23Im, yRe[out], yIm[out], c1Re, c1Im, c2Re,
-                        c2Im);
+                for (int l = 0; l < n; l++) {
+                    s14Re[l] = a1Re[l] + a4Re[l];
+                    s14Im[l] = a1Im[l] + a4Im[l];
+                    d14Re[l] = a1Re[l] - a4Re[l];
+                    d14Im[l] = a1Im[l] - a4Im[l];
+                    s23Re[l] = a2Re[l] + a3Re[l];
+                    s23Im[l] = a2Im[l] + a3Im[l];
+                    d23Re[l] = a2Re[l] - a3Re[l];
+                    d23Im[l] = a2Im[l] - a3Im[l];
+                }
+                double[] b0Re = yRe[out];
+                double[] b0Im = yIm[out];
+                for (int l = 0; l < n; l++) {
+                    b0Re[l] = a0Re[l] + s14Re[l] + s23Re[l];
+                    b0Im[l] = a0Im[l] + s14Im[l] + s23Im[l];
+                    c1Re[l] = a0Re[l] + c1 * s14Re[l] + c2 * s23Re[l];
+                    c1Im[l] = a0Im[l] + c1 * s14Im[l] + c2 * s23Im[l];
+                    c2Re[l] = a0Re[l] + c2 * s14Re[l] + c1 * s23Re[l];
+                    c2Im[l] = a0Im[l] + c2 * s14Im[l] + c1 * s23Im[l];
+                }
                 // y1,4 = c1 ± i·(s1·d14 + s2·d23), y2,3 = c2 ± i·(s2·d14 − s1·d23), the sines carrying the sign.
-                outputPair(n, c1Re, c1Im, d14Re, d14Im, d23Re, d23Im, s1, s2, yRe[out + s], yIm[out + s], w1Re, w1Im,
+                outputPair(c1Re, c1Im, d14Re, d14Im, d23Re, d23Im, s1, s2, yRe[out + s], yIm[out + s], w1Re, w1Im,
                         yRe[out + 4 * s], yIm[out + 4 * s], w4Re, w4Im);
-                outputPair(n, c2Re, c2Im, d14Re, d14Im, d23Re, d23Im, s2, -s1, yRe[out + 2 * s], yIm[out + 2 * s], w2Re,
+                outputPair(c2Re, c2Im, d14Re, d14Im, d23Re, d23Im, s2, -s1, yRe[out + 2 * s], yIm[out + 2 * s], w2Re,
                         w2Im, yRe[out + 3 * s], yIm[out + 3 * s], w3Re, w3Im);
             }
         }
     }
 
-    /** s = a + b, d = a − b over the lanes. */
-    private static void sumAndDifference(int n, double[] aRe, double[] aIm, double[] bRe, double[] bIm, double[] sRe,
-                                         double[] sIm, double[] dRe, double[] dIm) {
-        for (int l = 0; l < n; l++) {
-            sRe[l] = aRe[l] + bRe[l];
-            sIm[l] = aIm[l] + bIm[l];
-            dRe[l] = aRe[l] - bRe[l];
-            dIm[l] = aIm[l] - bIm[l];
-        }
-    }
-
-    /** y0 = a0 + s14 + s23, c1 = a0 + cos72·s14 + cos144·s23, c2 = a0 + cos144·s14 + cos72·s23, over the lanes. */
-    private static void radix5Cosines(int n, double c1, double c2, double[] a0Re, double[] a0Im, double[] s14Re,
-                                      double[] s14Im, double[] s23Re, double[] s23Im, double[] b0Re, double[] b0Im,
-                                      double[] c1Re, double[] c1Im, double[] c2Re, double[] c2Im) {
-        for (int l = 0; l < n; l++) {
-            b0Re[l] = a0Re[l] + s14Re[l] + s23Re[l];
-            b0Im[l] = a0Im[l] + s14Im[l] + s23Im[l];
-            c1Re[l] = a0Re[l] + c1 * s14Re[l] + c2 * s23Re[l];
-            c1Im[l] = a0Im[l] + c1 * s14Im[l] + c2 * s23Im[l];
-            c2Re[l] = a0Re[l] + c2 * s14Re[l] + c1 * s23Re[l];
-            c2Im[l] = a0Im[l] + c2 * s14Im[l] + c1 * s23Im[l];
-        }
-    }
-
     /** y_plus = w_plus·(c + i·e), y_minus = w_minus·(c − i·e), e = f·d14 + g·d23, over the lanes. */
-    private static void outputPair(int n, double[] cRe, double[] cIm, double[] d14Re, double[] d14Im, double[] d23Re,
-                                   double[] d23Im, double f, double g, double[] plusRe, double[] plusIm, double wpRe,
-                                   double wpIm, double[] minusRe, double[] minusIm, double wmRe, double wmIm) {
+    private void outputPair(double[] cRe, double[] cIm, double[] d14Re, double[] d14Im, double[] d23Re,
+                            double[] d23Im, double f, double g, double[] plusRe, double[] plusIm, double wpRe,
+                            double wpIm, double[] minusRe, double[] minusIm, double wmRe, double wmIm) {
+        int n = lanes;
         for (int l = 0; l < n; l++) {
             double eRe = f * d14Re[l] + g * d23Re[l];
             double eIm = f * d14Im[l] + g * d23Im[l];

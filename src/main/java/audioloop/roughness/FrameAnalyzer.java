@@ -312,7 +312,14 @@ final class FrameAnalyzer {
         for (int s = 0; s < half; s++) {
             double[] even = evenRe[s];
             double[] odd = oddIm[s];
-            addMagnitudes(even, odd, sum);
+            for (int c = 0; c < CHANNELS; c++) {
+                double e = Math.abs(even[c]);
+                double o = Math.abs(odd[c]);
+                even[c] = e;
+                odd[c] = o;
+                sum[c] += e;
+                sum[c] += o;
+            }
             envelopeSamples[2 * s] = even;
             envelopeSamples[2 * s + 1] = odd;
         }
@@ -326,18 +333,6 @@ final class FrameAnalyzer {
                 lowIm[i] = lowImLanes[i][c];
             }
             storeEnvelope(c, sum[c]);
-        }
-    }
-
-    /** even, odd = |even|, |odd| and sum += even, then odd, over the channels. */
-    private static void addMagnitudes(double[] even, double[] odd, double[] sum) {
-        for (int c = 0; c < CHANNELS; c++) {
-            double e = Math.abs(even[c]);
-            double o = Math.abs(odd[c]);
-            even[c] = e;
-            odd[c] = o;
-            sum[c] += e;
-            sum[c] += o;
         }
     }
 
@@ -380,51 +375,25 @@ final class FrameAnalyzer {
             double[] kIm = zIm[k];
             double[] jRe = zRe[j];
             double[] jIm = zIm[j];
-            if (j != k) {
-                fillPair(g, rowK, pRe, pIm, rowJ, qRe, qIm, wRe, wIm, kRe, kIm, jRe, jIm);
-            } else {
-                fillMiddle(g, rowK, pRe, pIm, wRe, wIm, kRe, kIm);
+            boolean pair = j != k;
+            for (int c = 0; c < CHANNELS; c++) {
+                double aRe = g[rowK + c] * pRe;
+                double aIm = g[rowK + c] * pIm;
+                double bRe = g[rowJ + c] * qRe;
+                double bIm = g[rowJ + c] * qIm;
+                double sRe = aRe + bRe;
+                double sIm = aIm - bIm;
+                double dRe = aRe - bRe;
+                double dIm = aIm + bIm;
+                double wdRe = wRe * dRe - wIm * dIm;
+                double wdIm = wRe * dIm + wIm * dRe;
+                kRe[c] = sRe - wdIm;
+                kIm[c] = sIm + wdRe;
+                if (pair) {
+                    jRe[c] = sRe + wdIm;
+                    jIm[c] = wdRe - sIm;
+                }
             }
-        }
-    }
-
-    // The lane loops are static methods of their own, compiled apart from the long loops that call them (see LaneFft).
-
-    /** Z_k and Z_{h−k} over the channels, with u = g[rowK …], v = g[rowJ …]: see {@link #fillChannelSpectra}. */
-    private static void fillPair(double[] g, int rowK, double pRe, double pIm, int rowJ, double qRe, double qIm,
-                                 double wRe, double wIm, double[] kRe, double[] kIm, double[] jRe, double[] jIm) {
-        for (int c = 0; c < CHANNELS; c++) {
-            double aRe = g[rowK + c] * pRe;
-            double aIm = g[rowK + c] * pIm;
-            double bRe = g[rowJ + c] * qRe;
-            double bIm = g[rowJ + c] * qIm;
-            double sRe = aRe + bRe;
-            double sIm = aIm - bIm;
-            double dRe = aRe - bRe;
-            double dIm = aIm + bIm;
-            double wdRe = wRe * dRe - wIm * dIm;
-            double wdIm = wRe * dIm + wIm * dRe;
-            kRe[c] = sRe - wdIm;
-            kIm[c] = sIm + wdRe;
-            jRe[c] = sRe + wdIm;
-            jIm[c] = wdRe - sIm;
-        }
-    }
-
-    /** Z_{h/2}, whose pair bin is itself (X_{h−k} = X_k). */
-    private static void fillMiddle(double[] g, int row, double pRe, double pIm, double wRe, double wIm, double[] kRe,
-                                   double[] kIm) {
-        for (int c = 0; c < CHANNELS; c++) {
-            double aRe = g[row + c] * pRe;
-            double aIm = g[row + c] * pIm;
-            double sRe = aRe + aRe;
-            double sIm = aIm - aIm;
-            double dRe = aRe - aRe;
-            double dIm = aIm + aIm;
-            double wdRe = wRe * dRe - wIm * dIm;
-            double wdIm = wRe * dIm + wIm * dRe;
-            kRe[c] = sRe - wdIm;
-            kIm[c] = sIm + wdRe;
         }
     }
 
