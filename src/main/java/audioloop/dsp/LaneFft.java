@@ -26,6 +26,7 @@ public final class LaneFft {
     private final double[][] stageTwiddleRe;
     private final double[][] stageTwiddleIm;
     // Butterfly constants with the transform's sign (fields, not static finals: see the class comment).
+    private final double half;
     private final double sin60;
     private final double cos72;
     private final double cos144;
@@ -69,6 +70,7 @@ public final class LaneFft {
         StockhamTwiddles twiddles = new StockhamTwiddles(radices, length, sign);
         stageTwiddleRe = twiddles.re;
         stageTwiddleIm = twiddles.im;
+        half = 0.5;
         sin60 = sign * Math.sqrt(3.0) / 2.0;
         cos72 = Math.cos(2 * Math.PI / 5);
         cos144 = Math.cos(4 * Math.PI / 5);
@@ -191,7 +193,7 @@ public final class LaneFft {
                         double[] wRe, double[] wIm) {
         int n = lanes;
         int sm = s * m;
-        double half = 0.5;
+        double half = this.half;
         double sin = sin60;
         for (int q = 0; q < m; q++) {
             double w1Re = wRe[2 * q];
