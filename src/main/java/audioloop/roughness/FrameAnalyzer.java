@@ -51,7 +51,7 @@ final class FrameAnalyzer {
      */
     private final double[] gain;
     private final int zeroGainRow;
-    /** The component at each bin, or −1. */
+    /** The component at each bin, or −1 (lane form only: built by {@link #fillChannelSpectra}). */
     private final int[] componentOfBin;
     private final int[] channelFirstComponent = new int[CHANNELS];
     private final int[] channelLastComponent = new int[CHANNELS];
@@ -98,7 +98,6 @@ final class FrameAnalyzer {
         componentIm = new double[bins];
         gain = new double[(bins + 1) * CHANNELS];
         zeroGainRow = bins * CHANNELS;
-        componentOfBin = new int[bins];
         int envelopeBins = model.maxEnvelopeEnd - FIRST_ENVELOPE_BIN;
         lowRe = new double[envelopeBins];
         lowIm = new double[envelopeBins];
@@ -111,11 +110,14 @@ final class FrameAnalyzer {
         envelopeSamples = lanes ? new double[n][] : null;
         lowReLanes = lanes ? new double[envelopeBins][CHANNELS] : null;
         lowImLanes = lanes ? new double[envelopeBins][CHANNELS] : null;
-        splitRe = new double[n / 4 + 1];
-        splitIm = new double[n / 4 + 1];
-        for (int k = 0; k < splitRe.length; k++) {
-            splitRe[k] = Math.cos(2 * Math.PI * k / n);
-            splitIm[k] = Math.sin(2 * Math.PI * k / n);
+        componentOfBin = lanes ? new int[bins] : null;
+        splitRe = lanes ? new double[n / 4 + 1] : null;
+        splitIm = lanes ? new double[n / 4 + 1] : null;
+        if (lanes) {
+            for (int k = 0; k < splitRe.length; k++) {
+                splitRe[k] = Math.cos(2 * Math.PI * k / n);
+                splitIm[k] = Math.sin(2 * Math.PI * k / n);
+            }
         }
     }
 
@@ -143,7 +145,6 @@ final class FrameAnalyzer {
         }
         realForward(work);
         componentCount = 0;
-        Arrays.fill(componentOfBin, -1);
         Arrays.fill(channelFirstComponent, Integer.MAX_VALUE);
         Arrays.fill(channelLastComponent, -1);
         boolean above24Bark = false;
@@ -185,7 +186,6 @@ final class FrameAnalyzer {
             high = LAST_CHANNEL;
         }
         componentBin[k] = bin;
-        componentOfBin[bin] = k;
         componentRe[k] = re;
         componentIm[k] = im;
 
@@ -298,7 +298,7 @@ final class FrameAnalyzer {
 
     /**
      * Stage 2 for all channels at once, as lane vectors (see the class comment): the same quantities as
-     * {@link #channelEnvelope}, rounded differently.
+     * {@link #channelEnvelope}, to the bit.
      */
     private void channelEnvelopes() {
         fillChannelSpectra();
@@ -346,6 +346,10 @@ final class FrameAnalyzer {
     private void fillChannelSpectra() {
         double[][] zRe = channelInverse.inputRe();
         double[][] zIm = channelInverse.inputIm();
+        Arrays.fill(componentOfBin, -1);
+        for (int k = 0; k < componentCount; k++) {
+            componentOfBin[componentBin[k]] = k;
+        }
         int half = n / 2;
         // Z_0 = (X_0 + X_{n/2}) + i·(X_0 − X_{n/2}), X_{n/2} = 0 (MoSQITo fills bins 0 … n/2 − 1 only).
         int first = componentOfBin[0];
