@@ -11,9 +11,11 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -21,6 +23,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
@@ -227,7 +230,22 @@ final class AnalyzeCommand implements Callable<Integer> {
                 return new AtomicOutput(null, null, stdout);
             }
             Path dir = target.toAbsolutePath().getParent();
-            Path temporary = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+            // Not Files.createTempFile: it creates the file rw------- (0600), and the rename kept that, so a report
+            // written with -o was unreadable by the group and others. A file created plainly gets the permissions the
+            // user's umask gives any new file; an existing target keeps its own (commit).
+            Path temporary = null;
+            for (int attempt = 0; temporary == null; attempt++) {
+                Path candidate = dir.resolve("." + target.getFileName() + "." + Long.toUnsignedString(
+                        ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
+                try {
+                    Files.createFile(candidate);
+                    temporary = candidate;
+                } catch (FileAlreadyExistsException e) {
+                    if (attempt == 99) {
+                        throw e;
+                    }
+                }
+            }
             return new AtomicOutput(target, temporary, new PrintWriter(new BufferedWriter(
                     new OutputStreamWriter(Files.newOutputStream(temporary), StandardCharsets.UTF_8))));
         }
@@ -243,9 +261,17 @@ final class AnalyzeCommand implements Callable<Integer> {
                 if (writer.checkError()) {
                     throw new IOException("could not write " + temporary);
                 }
+                keepPermissionsOf(target, temporary);
                 Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             }
             committed = true;
+        }
+
+        /** A target that exists keeps its permissions when it is replaced (where the file system has POSIX ones). */
+        private static void keepPermissionsOf(Path target, Path replacement) throws IOException {
+            if (Files.exists(target) && Files.getFileStore(replacement).supportsFileAttributeView(PosixFileAttributeView.class)) {
+                Files.setPosixFilePermissions(replacement, Files.getPosixFilePermissions(target));
+            }
         }
 
         @Override

@@ -3,6 +3,7 @@ package audioloop.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import audioloop.io.WavFiles;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,7 +13,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Set;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
 import org.junit.jupiter.api.Test;
@@ -143,6 +148,20 @@ class CliTest {
         try (var files = Files.list(dir)) {
             assertEquals(List.of("a.wav", "out.json"), files.map(p -> p.getFileName().toString()).sorted().toList());
         }
+    }
+
+    @Test
+    void outputFileGetsTheUsualPermissionsAndAReplacedOneKeepsItsOwn() throws IOException {
+        assumeTrue(Files.getFileStore(dir).supportsFileAttributeView(PosixFileAttributeView.class), "POSIX permissions");
+        Path a = wav("a.wav", 0.5);
+        Path plain = Files.createFile(dir.resolve("plain.txt")); // what the umask gives any new file
+        Path out = dir.resolve("out.json");
+        assertEquals(0, CliRun.of("analyze", "--metrics", "spectral", "-o", out.toString(), a.toString()).exitCode());
+        assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(out));
+        Set<PosixFilePermission> groupReadable = PosixFilePermissions.fromString("rw-r-----");
+        Files.setPosixFilePermissions(out, groupReadable);
+        assertEquals(0, CliRun.of("analyze", "--metrics", "spectral", "-o", out.toString(), a.toString()).exitCode());
+        assertEquals(groupReadable, Files.getPosixFilePermissions(out));
     }
 
     @Test
