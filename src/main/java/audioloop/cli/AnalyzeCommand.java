@@ -36,7 +36,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code audioloop analyze [OPTIONS] FILE|DIR...}: options, inputs and outputs exactly as spec/cli.md. */
-@Command(name = "analyze", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+@Command(name = "analyze", versionProvider = Main.Version.class,
         sortOptions = false, usageHelpAutoWidth = true,
         description = {"Analyse WAV files and print JSON: one object for one file, JSON Lines (one compact object per "
                 + "file, in the order given) for several files or a directory (its *.wav files, recursively, sorted).",
@@ -78,6 +78,14 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     @Option(names = "--verbose", description = "Print stack traces of failures on stderr.")
     boolean verbose;
+
+    // -h and -V as plain options rather than picocli's mixinStandardHelpOptions, which builds a second annotated
+    // object (its AutoHelpMixin) per command by reflection on every run.
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean helpRequested;
+
+    @Option(names = {"-V", "--version"}, versionHelp = true, description = "Print version information and exit.")
+    boolean versionRequested;
 
     @Parameters(paramLabel = "FILE|DIR", arity = "1..*", description = "WAV files, or directories searched recursively for *.wav.")
     List<Path> paths;

@@ -4,10 +4,11 @@ import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code audioloop}: the command-line entry point. Exit codes per spec/cli.md: 0 ok, 1 a file failed, 2 usage, 3 bug. */
-@Command(name = "audioloop", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+@Command(name = "audioloop", versionProvider = Main.Version.class,
         subcommands = AnalyzeCommand.class,
         description = "Measures how audio sounds: ISO 532-1 loudness, DIN 45692 sharpness, Daniel & Weber roughness "
                 + "and librosa-style spectral features of WAV files, as JSON.")
@@ -19,6 +20,14 @@ public final class Main implements Runnable {
 
     @Spec
     CommandSpec spec;
+
+    // -h and -V as plain options rather than picocli's mixinStandardHelpOptions, which builds a second annotated
+    // object (its AutoHelpMixin) per command by reflection on every run.
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean helpRequested;
+
+    @Option(names = {"-V", "--version"}, versionHelp = true, description = "Print version information and exit.")
+    boolean versionRequested;
 
     @Override
     public void run() {
