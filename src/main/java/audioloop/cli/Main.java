@@ -2,32 +2,36 @@ package audioloop.cli;
 
 import java.io.PrintWriter;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.OptionSpec;
 
-/** {@code audioloop}: the command-line entry point. Exit codes per spec/cli.md: 0 ok, 1 a file failed, 2 usage, 3 bug. */
-@Command(name = "audioloop", versionProvider = Main.Version.class,
-        subcommands = AnalyzeCommand.class,
-        description = "Measures how audio sounds: ISO 532-1 loudness, DIN 45692 sharpness, Daniel & Weber roughness "
-                + "and librosa-style spectral features of WAV files, as JSON.")
+/**
+ * {@code audioloop}: the command-line entry point. Exit codes per spec/cli.md: 0 ok, 1 a file failed, 2 usage, 3 bug.
+ * The command line is declared with picocli's programmatic API (see {@link AnalyzeCommand} for why).
+ */
 public final class Main implements Runnable {
     public static final int EXIT_OK = 0;
     public static final int EXIT_FILE_FAILED = 1;
     public static final int EXIT_USAGE = 2;
     public static final int EXIT_INTERNAL = 3;
 
-    @Spec
-    CommandSpec spec;
+    private final CommandSpec spec = CommandSpec.wrapWithoutInspection(this);
 
-    // -h and -V as plain options rather than picocli's mixinStandardHelpOptions, which builds a second annotated
-    // object (its AutoHelpMixin) per command by reflection on every run.
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
-    boolean helpRequested;
+    private Main() {
+        spec.name("audioloop").versionProvider(new Version());
+        spec.usageMessage().description("Measures how audio sounds: ISO 532-1 loudness, DIN 45692 sharpness, Daniel "
+                + "& Weber roughness and librosa-style spectral features of WAV files, as JSON.");
+        addHelpOptions(spec);
+        spec.addSubcommand("analyze", new AnalyzeCommand().spec);
+    }
 
-    @Option(names = {"-V", "--version"}, versionHelp = true, description = "Print version information and exit.")
-    boolean versionRequested;
+    /** -h/--help and -V/--version, as picocli's standard help options would add them. */
+    static void addHelpOptions(CommandSpec command) {
+        command.addOption(OptionSpec.builder("-h", "--help").usageHelp(true)
+                .description("Show this help message and exit.").build());
+        command.addOption(OptionSpec.builder("-V", "--version").versionHelp(true)
+                .description("Print version information and exit.").build());
+    }
 
     @Override
     public void run() {
@@ -40,7 +44,7 @@ public final class Main implements Runnable {
 
     /** Runs the command line with the given streams and returns the exit code (tests call this). */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new Main());
+        CommandLine cli = new CommandLine(new Main().spec);
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
