@@ -11,7 +11,9 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -169,7 +171,8 @@ final class AnalyzeCommand implements Callable<Integer> {
         try {
             return AtomicOutput.open(output, spec.commandLine().getOut());
         } catch (IOException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "-o: cannot write " + output + ": " + e.getMessage());
+            throw new CommandLine.ParameterException(spec.commandLine(), "-o: cannot write " + output + ": "
+                    + AtomicOutput.reason(e));
         }
     }
 
@@ -265,7 +268,13 @@ final class AnalyzeCommand implements Callable<Integer> {
             if (target == null) {
                 return new AtomicOutput(null, null, stdout);
             }
+            if (Files.isDirectory(target)) {
+                throw new IOException("it is a directory");
+            }
             Path dir = target.toAbsolutePath().getParent();
+            if (!Files.isDirectory(dir)) {
+                throw new IOException("no such directory: " + dir);
+            }
             // Not Files.createTempFile: it creates the file rw------- (0600), and the rename kept that, so a report
             // written with -o was unreadable by the group and others. A file created plainly gets the permissions the
             // user's umask gives any new file; an existing target keeps its own (commit).
@@ -301,6 +310,17 @@ final class AnalyzeCommand implements Callable<Integer> {
                 Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             }
             committed = true;
+        }
+
+        /** Why the temporary file next to the target could not be made, in words (its name means nothing to users). */
+        static String reason(IOException e) {
+            if (e instanceof AccessDeniedException) {
+                return "permission denied";
+            }
+            if (e instanceof FileSystemException fs && fs.getReason() != null) {
+                return fs.getReason();
+            }
+            return e.getMessage();
         }
 
         /** A target that exists keeps its permissions when it is replaced (where the file system has POSIX ones). */

@@ -151,6 +151,18 @@ class CliTest {
     }
 
     @Test
+    void anOutputThatCannotBeWrittenIsAUsageErrorBeforeAnyAnalysis() throws IOException {
+        Path a = wav("a.wav", 0.5);
+        for (Path out : List.of(dir, dir.resolve("missing/out.json"))) {
+            CliRun run = CliRun.of("analyze", "--metrics", "spectral", "-o", out.toString(), a.toString());
+            assertEquals(Main.EXIT_USAGE, run.exitCode(), run.err());
+            String expected = out.equals(dir) ? "it is a directory" : "no such directory: " + dir.resolve("missing");
+            assertEquals("audioloop: -o: cannot write " + out + ": " + expected, run.err().lines().findFirst().orElse(""));
+            assertEquals("", run.out());
+        }
+    }
+
+    @Test
     void outputFileGetsTheUsualPermissionsAndAReplacedOneKeepsItsOwn() throws IOException {
         assumeTrue(Files.getFileStore(dir).supportsFileAttributeView(PosixFileAttributeView.class), "POSIX permissions");
         Path a = wav("a.wav", 0.5);
