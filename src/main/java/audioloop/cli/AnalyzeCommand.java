@@ -1,5 +1,6 @@
 package audioloop.cli;
 
+import audioloop.io.FileErrors;
 import audioloop.loudness.SoundField;
 import audioloop.pipeline.AnalysisOptions;
 import audioloop.pipeline.Batch;
@@ -11,9 +12,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -172,7 +171,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             return AtomicOutput.open(output, spec.commandLine().getOut());
         } catch (IOException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "-o: cannot write " + output + ": "
-                    + AtomicOutput.reason(e));
+                    + FileErrors.inWords(e));
         }
     }
 
@@ -310,17 +309,6 @@ final class AnalyzeCommand implements Callable<Integer> {
                 Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             }
             committed = true;
-        }
-
-        /** Why the temporary file next to the target could not be made, in words (its name means nothing to users). */
-        static String reason(IOException e) {
-            if (e instanceof AccessDeniedException) {
-                return "permission denied";
-            }
-            if (e instanceof FileSystemException fs && fs.getReason() != null) {
-                return fs.getReason();
-            }
-            return e.getMessage();
         }
 
         /** A target that exists keeps its permissions when it is replaced (where the file system has POSIX ones). */

@@ -1,7 +1,7 @@
 package audioloop.pipeline;
 
+import audioloop.io.FileErrors;
 import java.io.IOException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -79,7 +79,7 @@ public final class Batch {
         try {
             return new Outcome(analyzer.analyze(input.path(), input.displayName()), null);
         } catch (IOException e) {
-            return new Outcome(null, new FileFailure(input.displayName(), describe(e), false, e));
+            return new Outcome(null, new FileFailure(input.displayName(), FileErrors.inWords(e), false, e));
         } catch (RuntimeException | OutOfMemoryError e) {
             return new Outcome(null, failure(input.displayName(), e, Runtime.getRuntime().maxMemory()));
         }
@@ -100,18 +100,6 @@ public final class Batch {
         }
         String message = e instanceof MetricException ? e.getMessage() : "internal error: " + e;
         return new FileFailure(file, message, true, e);
-    }
-
-    /**
-     * The failure in words, without the path (the caller prints it). WavDecoder already words the common file-system
-     * errors ("no such file", "permission denied"); any other FileSystemException's message would repeat the path,
-     * so its reason is used.
-     */
-    private static String describe(IOException e) {
-        if (e instanceof FileSystemException fs && fs.getReason() != null) {
-            return fs.getReason();
-        }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     private static Outcome get(Future<Outcome> future) throws InterruptedException {
