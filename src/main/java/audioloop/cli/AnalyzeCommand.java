@@ -12,7 +12,6 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -76,18 +75,6 @@ final class AnalyzeCommand implements Callable<Integer> {
             .arity("1..*").required(true).type(List.class).auxiliaryTypes(Path.class)
             .description("WAV files, or directories searched recursively for *.wav.").build();
 
-    // The parsed values, read from the specs when the command runs.
-    private double calibrationPaPerFs;
-    private SoundField field;
-    private String metrics;
-    private boolean series;
-    private Integer threads;
-    private Path profile;
-    private Path output;
-    private Boolean progress;
-    private boolean verbose;
-    private List<Path> paths;
-
     AnalyzeCommand() {
         spec.name("analyze").versionProvider(new Main.Version());
         spec.usageMessage().sortOptions(false).autoWidth(true).description(
@@ -105,30 +92,17 @@ final class AnalyzeCommand implements Callable<Integer> {
         return option;
     }
 
-    private void readParsedValues() {
-        calibrationPaPerFs = calibrationOption.getValue();
-        field = fieldOption.getValue();
-        metrics = metricsOption.getValue();
-        series = seriesOption.getValue();
-        threads = threadsOption.getValue();
-        profile = profileOption.getValue();
-        output = outputOption.getValue();
-        progress = progressOption.getValue();
-        verbose = verboseOption.getValue();
-        paths = pathsParameter.getValue();
-    }
-
     @Override
     public Integer call() throws Exception {
-        readParsedValues();
         AnalysisOptions options = options();
+        Integer threads = threadsOption.getValue();
         int parallelism = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (parallelism < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1, got " + parallelism);
         }
         PrintWriter err = spec.commandLine().getErr();
         try (Profiler profiler = startProfiler()) {
-            Inputs inputs = Inputs.expand(paths);
+            Inputs inputs = Inputs.expand(pathsParameter.getValue());
             boolean jsonLines = inputs.batch();
             int[] failures = new int[2]; // [input failures, internal failures]
             try (AtomicOutput sink = openOutput();
@@ -159,6 +133,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
 
     private Profiler startProfiler() {
+        Path profile = profileOption.getValue();
         try {
             return Profiler.start(profile);
         } catch (IOException e) {
@@ -167,6 +142,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
 
     private AtomicOutput openOutput() {
+        Path output = outputOption.getValue();
         try {
             return AtomicOutput.open(output, spec.commandLine().getOut());
         } catch (IOException e) {
@@ -178,12 +154,13 @@ final class AnalyzeCommand implements Callable<Integer> {
     private AnalysisOptions options() {
         Set<Metric> metricSet;
         try {
-            metricSet = Metric.parseList(metrics);
+            metricSet = Metric.parseList(metricsOption.getValue());
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--metrics: " + e.getMessage());
         }
         try {
-            return new AnalysisOptions(calibrationPaPerFs, field, metricSet, series);
+            return new AnalysisOptions(calibrationOption.getValue(), fieldOption.getValue(), metricSet,
+                    seriesOption.getValue());
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--calibration: " + e.getMessage());
         }
@@ -191,7 +168,7 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     private void reportFailure(FileFailure failure, JsonReport report, PrintWriter err, boolean jsonLines, int[] failures) {
         err.println("audioloop: " + failure.file() + ": " + failure.message());
-        if (verbose && failure.cause() != null) {
+        if (verboseOption.<Boolean>getValue() && failure.cause() != null) {
             failure.cause().printStackTrace(err);
         }
         if (jsonLines) {
@@ -201,6 +178,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
 
     private ProgressBar progressBar(int files) {
+        Boolean progress = progressOption.getValue();
         boolean show = progress != null ? progress : files > 1 && stderrIsTerminal();
         if (!show) {
             return null;
@@ -277,19 +255,9 @@ final class AnalyzeCommand implements Callable<Integer> {
             // Not Files.createTempFile: it creates the file rw------- (0600), and the rename kept that, so a report
             // written with -o was unreadable by the group and others. A file created plainly gets the permissions the
             // user's umask gives any new file; an existing target keeps its own (commit).
-            Path temporary = null;
-            for (int attempt = 0; temporary == null; attempt++) {
-                Path candidate = dir.resolve("." + target.getFileName() + "." + Long.toUnsignedString(
-                        ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
-                try {
-                    Files.createFile(candidate);
-                    temporary = candidate;
-                } catch (FileAlreadyExistsException e) {
-                    if (attempt == 99) {
-                        throw e;
-                    }
-                }
-            }
+            // A random 64-bit suffix: createFile's exclusive creation would report a clash rather than overwrite.
+            Path temporary = Files.createFile(dir.resolve("." + target.getFileName() + "."
+                    + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp"));
             return new AtomicOutput(target, temporary, new PrintWriter(new BufferedWriter(
                     new OutputStreamWriter(Files.newOutputStream(temporary), StandardCharsets.UTF_8))));
         }
