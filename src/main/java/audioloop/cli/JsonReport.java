@@ -43,6 +43,7 @@ final class JsonReport {
         object.put("analysis", analysis.analysis());
         putIfPresent(object, "summary", analysis.summary());
         putIfPresent(object, "spectral", analysis.spectral());
+        object.putAll(analysis.sections());
         putIfPresent(object, "series", analysis.series());
         Object sanitized = finite(object, "", warnings);
         @SuppressWarnings("unchecked")

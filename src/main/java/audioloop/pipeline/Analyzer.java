@@ -103,6 +103,10 @@ public final class Analyzer {
         default RoughnessDw.Stream roughness() {
             return new RoughnessDw.Stream(SAMPLE_RATE_HZ);
         }
+
+        default List<BlockMetric> blockMetrics(AnalysisOptions options, int samples48k) {
+            return BlockMetrics.make(options, samples48k);
+        }
     }
 
     public Analyzer(AnalysisOptions options, ForkJoinPool pool) {
@@ -161,11 +165,15 @@ public final class Analyzer {
             List<String> warnings = new ArrayList<>(wav.warnings());
             Map<String, Object> summary = new LinkedHashMap<>();
             Map<String, Object> series = new LinkedHashMap<>();
+            Map<String, Object> sections = new LinkedHashMap<>();
             Map<String, Object> spectral = metrics.collect(summary, series, warnings);
+            metrics.report(new MetricOutput(summary, options.series() ? series : null, sections, warnings));
 
             Map<String, Object> timing = new LinkedHashMap<>();
-            for (String stage : List.of("decode", "resample", "spectral", "loudness", "loudness_stationary",
-                    "sharpness", "roughness")) {
+            List<String> stages = new ArrayList<>(List.of("decode", "resample", "spectral", "loudness",
+                    "loudness_stationary", "sharpness", "roughness"));
+            metrics.blockMetrics.forEach(m -> stages.add(m.stage()));
+            for (String stage : stages) {
                 Double ms = timer.millis(stage);
                 if (ms != null) {
                     timing.put(stage, ms);
@@ -173,7 +181,7 @@ public final class Analyzer {
             }
             timing.put("total", (System.nanoTime() - start) / 1e6);
             return new FileAnalysis(displayName, inputInfo(format, wav.frames()), analysisInfo(),
-                    summary.isEmpty() ? null : summary, spectral, options.series() ? series : null,
+                    summary.isEmpty() ? null : summary, spectral, sections, options.series() ? series : null,
                     List.copyOf(warnings), timing);
         }
     }
@@ -271,6 +279,8 @@ public final class Analyzer {
         private final MadeOnFirstUse<ThirdOctaveSpectrum.Stream> stationaryStream;
         private final MadeOnFirstUse<LoudnessBlock.TimeVaryingStream> loudnessStream;
         private final MadeOnFirstUse<RoughnessDw.Stream> roughnessStream;
+        private final List<BlockMetric> blockMetrics;
+        private final List<CompletableFuture<Void>> blockMetricChains = new ArrayList<>();
         private CompletableFuture<Void> spectralChain = CompletableFuture.completedFuture(null);
         private CompletableFuture<Void> loudnessChain = CompletableFuture.completedFuture(null);
         private CompletableFuture<Void> stationaryChain = CompletableFuture.completedFuture(null);
@@ -286,7 +296,9 @@ public final class Analyzer {
             this.timer = timer;
             boolean loudness = options.wants(Metric.LOUDNESS) && samples48k >= LoudnessBlock.MINIMUM_SAMPLES;
             boolean roughness = options.wants(Metric.ROUGHNESS) && samples48k >= RoughnessDw.frameLength(SAMPLE_RATE_HZ);
-            wantsPressure = loudness || roughness;
+            blockMetrics = streams.blockMetrics(options, samples48k);
+            blockMetrics.forEach(m -> blockMetricChains.add(CompletableFuture.completedFuture(null)));
+            wantsPressure = loudness || roughness || !blockMetrics.isEmpty();
             spectralWholeSignal = options.wants(Metric.SPECTRAL)
                     && SPECTRAL_BYTES_PER_SAMPLE * samples48k <= wholeSignalSpectralBytes;
             spectralFeed = options.wants(Metric.SPECTRAL) && !spectralWholeSignal
@@ -360,7 +372,14 @@ public final class Analyzer {
                 stationaryChain = stationaryChain.thenRunAsync(() -> timer.time("loudness_stationary", length,
                         () -> stationaryStream.get().accept(pressurePa, 0, length)), pool);
             }
-            return CompletableFuture.allOf(spectralChain, stationaryChain, loudnessChain, roughnessChain);
+            for (int i = 0; i < blockMetrics.size(); i++) {
+                BlockMetric metric = blockMetrics.get(i);
+                blockMetricChains.set(i, blockMetricChains.get(i).thenRunAsync(() -> timer.time(metric.stage(), length,
+                        () -> metric.accept(pressurePa, 0, length)), pool));
+            }
+            List<CompletableFuture<Void>> all = new ArrayList<>(blockMetricChains);
+            all.addAll(List.of(spectralChain, stationaryChain, loudnessChain, roughnessChain));
+            return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new));
         }
 
         /** Waits for one block's tasks; a metric's failure is reported when its result is joined. */
@@ -384,6 +403,19 @@ public final class Analyzer {
             if (roughnessStream != null) {
                 roughnessTask = roughnessChain.thenApplyAsync(v -> timer.time("roughness", 0,
                         () -> roughnessStream.get().finish()), pool);
+            }
+            for (int i = 0; i < blockMetrics.size(); i++) {
+                BlockMetric metric = blockMetrics.get(i);
+                blockMetricChains.set(i, blockMetricChains.get(i).thenRunAsync(() -> timer.time(metric.stage(), 0,
+                        metric::finish), pool));
+            }
+        }
+
+        /** The {@link BlockMetric}s' results, in their order, after the built-in metrics' (collect). */
+        void report(MetricOutput out) {
+            for (int i = 0; i < blockMetrics.size(); i++) {
+                join(blockMetricChains.get(i), blockMetrics.get(i).stage());
+                blockMetrics.get(i).report(out);
             }
         }
 
