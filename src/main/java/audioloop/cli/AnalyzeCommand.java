@@ -5,6 +5,7 @@ import audioloop.loudness.SoundField;
 import audioloop.pipeline.AnalysisOptions;
 import audioloop.pipeline.Batch;
 import audioloop.pipeline.FileFailure;
+import audioloop.pipeline.JsonReport;
 import audioloop.pipeline.Metric;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -52,7 +53,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             .type(SoundField.class).defaultValue("free")
             .description("Sound field for ISO 532-1 loudness. Default: ${DEFAULT-VALUE}."));
     private final OptionSpec metricsOption = option(OptionSpec.builder("--metrics").paramLabel("LIST")
-            .type(String.class).defaultValue("spectral,loudness,sharpness,roughness")
+            .type(String.class).defaultValue(Metric.DEFAULT_LIST)
             .description("Comma list of spectral, loudness, sharpness, roughness (sharpness implies loudness). "
                     + "Default: ${DEFAULT-VALUE}."));
     private final OptionSpec seriesOption = option(OptionSpec.builder("--series").type(boolean.class).initialValue(false)

@@ -27,6 +27,15 @@ public record AnalysisOptions(double calibrationPaPerFs, SoundField field, Set<M
         metrics = Set.copyOf(metrics);
     }
 
+    /**
+     * The command line's defaults: 1 Pa per full scale, free field, the default metrics ({@link Metric#DEFAULT_LIST}),
+     * no series. Change one setting with the record's constructor, e.g.
+     * {@code new AnalysisOptions(2.83, d.field(), d.metrics(), true)}.
+     */
+    public static AnalysisOptions defaults() {
+        return new AnalysisOptions(1.0, SoundField.FREE, Metric.parseList(Metric.DEFAULT_LIST), false);
+    }
+
     public boolean wants(Metric metric) {
         return metrics.contains(metric);
     }

@@ -1,8 +1,8 @@
 package audioloop.pipeline;
 
 import audioloop.dsp.PolyphaseResampler;
-import audioloop.io.WavDecoder;
 import audioloop.io.WavFormat;
+import audioloop.io.WavSource;
 import audioloop.io.WavStream;
 import audioloop.loudness.SoundField;
 import audioloop.loudness.StationaryLoudnessResult;
@@ -137,9 +137,20 @@ public final class Analyzer {
      * @throws MetricException when a metric fails on this input (a bug: the message names the metric)
      */
     public FileAnalysis analyze(Path path, String displayName) throws IOException {
+        return analyze(WavSource.of(path), displayName);
+    }
+
+    /**
+     * Analyses the WAV {@code source} gives (opened once per pass over it); the caller must not be a worker of
+     * {@code pool}.
+     *
+     * @throws IOException for sources that cannot be read or are not WAVs we decode (message in words)
+     * @throws MetricException when a metric fails on this input (a bug: the message names the metric)
+     */
+    public FileAnalysis analyze(WavSource source, String displayName) throws IOException {
         long start = System.nanoTime();
         StageTimer timer = new StageTimer(displayName);
-        try (WavStream wav = onPool(() -> timer.time("decode", 0, () -> open(path)))) {
+        try (WavStream wav = onPool(() -> timer.time("decode", 0, () -> open(source)))) {
             WavFormat format = wav.format();
             if (wav.frames() == 0) {
                 throw new IOException("no audio: the data chunk holds no sample frames");
@@ -157,7 +168,7 @@ public final class Analyzer {
             metrics.finish();
             // Later passes of the spectral block (global quantities need the whole signal first) re-read the file.
             for (int pass = 1; pass < metrics.spectralPasses(); pass++) {
-                try (WavStream again = onPool(() -> timer.time("decode", 0, () -> open(path)))) {
+                try (WavStream again = onPool(() -> timer.time("decode", 0, () -> open(source)))) {
                     feed(again, metrics, pass, timer);
                 }
             }
@@ -495,9 +506,9 @@ public final class Analyzer {
         }
     }
 
-    private static WavStream open(Path path) {
+    private static WavStream open(WavSource source) {
         try {
-            return WavDecoder.open(path);
+            return source.open();
         } catch (IOException e) {
             throw new CompletionException(e);
         }

@@ -8,6 +8,9 @@ import java.util.Set;
 public enum Metric {
     SPECTRAL, LOUDNESS, SHARPNESS, ROUGHNESS;
 
+    /** What {@code --metrics} computes when not given, and {@link AnalysisOptions#defaults()}. */
+    public static final String DEFAULT_LIST = "spectral,loudness,sharpness,roughness";
+
     public String key() {
         return name().toLowerCase(Locale.ROOT);
     }

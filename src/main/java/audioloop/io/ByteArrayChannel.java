@@ -5,13 +5,16 @@ import java.nio.channels.ClosedChannelException;
 import java.nio.channels.NonWritableChannelException;
 import java.nio.channels.SeekableByteChannel;
 
-/** A read-only SeekableByteChannel over a byte array, so tests and the fuzzer decode without the disk. */
-final class ByteArrayChannel implements SeekableByteChannel {
+/**
+ * A read-only SeekableByteChannel over a byte array: WAV bytes already in memory (a library caller's stream, a Spark
+ * binaryFile row, the tests and the fuzzer) decode without the disk.
+ */
+public final class ByteArrayChannel implements SeekableByteChannel {
     private final byte[] bytes;
     private long position;
     private boolean open = true;
 
-    ByteArrayChannel(byte[] bytes) {
+    public ByteArrayChannel(byte[] bytes) {
         this.bytes = bytes;
     }
 

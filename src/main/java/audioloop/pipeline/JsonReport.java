@@ -1,6 +1,5 @@
-package audioloop.cli;
+package audioloop.pipeline;
 
-import audioloop.pipeline.FileAnalysis;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
@@ -22,7 +21,7 @@ import java.util.Map;
  * generator. Jackson's databind layer (ObjectMapper) wrote the same bytes but cost start-up time for nothing here:
  * some 350 classes and a serializer lookup per value type, on the main thread before the first file is analysed.
  */
-final class JsonReport {
+public final class JsonReport {
     private static final JsonFactory JSON = JsonFactory.builder()
             .enable(JsonWriteFeature.WRITE_NAN_AS_STRINGS) // never reached: finite() has replaced non-finite values
             .build();
@@ -30,12 +29,26 @@ final class JsonReport {
     private final PrintWriter out;
     private final boolean jsonLines;
 
-    JsonReport(PrintWriter out, boolean jsonLines) {
+    public JsonReport(PrintWriter out, boolean jsonLines) {
         this.out = out;
         this.jsonLines = jsonLines;
     }
 
-    void write(FileAnalysis analysis) {
+    /** Prints the analysis: pretty, or one compact line in JSON Lines mode. */
+    public void write(FileAnalysis analysis) {
+        print(toJson(analysis, !jsonLines));
+    }
+
+    /** Prints a failed file's line, {@code {"file": ..., "error": ...}}. */
+    public void writeError(String file, String message) {
+        Map<String, Object> object = new LinkedHashMap<>();
+        object.put("file", file);
+        object.put("error", message);
+        print(render(object, !jsonLines));
+    }
+
+    /** The analysis as the contract's JSON object: the exact text the command line prints for it. */
+    public static String toJson(FileAnalysis analysis, boolean pretty) {
         List<String> warnings = new ArrayList<>(analysis.warnings());
         Map<String, Object> object = new LinkedHashMap<>();
         object.put("file", analysis.file());
@@ -50,28 +63,25 @@ final class JsonReport {
         Map<String, Object> result = (Map<String, Object>) sanitized;
         result.put("warnings", warnings);
         result.put("timing_ms", analysis.timingMs());
-        emit(result);
+        return render(result, pretty);
     }
 
-    void writeError(String file, String message) {
-        Map<String, Object> object = new LinkedHashMap<>();
-        object.put("file", file);
-        object.put("error", message);
-        emit(object);
+    private void print(String text) {
+        out.println(text);
+        out.flush();
     }
 
-    private void emit(Map<String, Object> object) {
+    private static String render(Map<String, Object> object, boolean pretty) {
         StringWriter text = new StringWriter();
         try (JsonGenerator json = JSON.createGenerator(text)) {
-            if (!jsonLines) {
+            if (pretty) {
                 json.useDefaultPrettyPrinter();
             }
             writeValue(json, object);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        out.println(text);
-        out.flush();
+        return text.toString();
     }
 
     private static void writeValue(JsonGenerator json, Object value) throws IOException {
