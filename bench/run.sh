@@ -23,9 +23,9 @@ trap 'rm -rf "$work"' EXIT
 log() { echo "bench/run.sh: $*" >&2; }
 
 # --- builds (only when missing or older than their sources) -----------------------------------------------------
-if [ ! -f "$bench_jar" ] || [ -n "$(find "$repo/src/main" "$bench/src" "$bench/pom.xml" -newer "$bench_jar" -print -quit)" ]; then
+if [ ! -f "$bench_jar" ] || [ -n "$(find "$repo/core/src/main" "$repo/core/pom.xml" "$bench/src" "$bench/pom.xml" -newer "$bench_jar" -print -quit)" ]; then
   log "building bench/target/benchmarks.jar"
-  mvn -q -B -f "$bench/pom.xml" -DskipTests package 1>&2
+  (cd "$repo" && mvn -q -B -pl bench -am -DskipTests package 1>&2)
 fi
 "$repo/audioloop" --version > /dev/null # the launcher builds target/audioloop.jar when it is missing or stale
 

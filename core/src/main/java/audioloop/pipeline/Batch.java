@@ -78,11 +78,20 @@ public final class Batch {
     private Outcome analyseOne(Input input) {
         try {
             return new Outcome(analyzer.analyze(input.path(), input.displayName()), null);
-        } catch (IOException e) {
-            return new Outcome(null, new FileFailure(input.displayName(), FileErrors.inWords(e), false, e));
-        } catch (RuntimeException | OutOfMemoryError e) {
-            return new Outcome(null, failure(input.displayName(), e, Runtime.getRuntime().maxMemory()));
+        } catch (IOException | RuntimeException | OutOfMemoryError e) {
+            return new Outcome(null, failure(input.displayName(), e));
         }
+    }
+
+    /**
+     * Why the analysis of {@code file} failed, in words: unreadable or not a WAV we take (exit code 1), out of memory
+     * (1, with the remedy), or a bug of ours (3). For every caller of the analysis: the batch, the library's users.
+     */
+    public static FileFailure failure(String file, Throwable e) {
+        if (e instanceof IOException io) {
+            return new FileFailure(file, FileErrors.inWords(io), false, e);
+        }
+        return failure(file, e, Runtime.getRuntime().maxMemory());
     }
 
     /**

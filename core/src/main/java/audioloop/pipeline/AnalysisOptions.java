@@ -1,6 +1,7 @@
 package audioloop.pipeline;
 
 import audioloop.loudness.SoundField;
+import java.io.Serializable;
 import java.util.Set;
 
 /**
@@ -10,8 +11,10 @@ import java.util.Set;
  * @param field              ISO 532-1 sound field
  * @param metrics            metric groups to compute (sharpness already implies loudness)
  * @param series             keep the time series for the output
+ *                           <p>Serializable: a distributed job (the Spark module) ships the options to its executors.
  */
-public record AnalysisOptions(double calibrationPaPerFs, SoundField field, Set<Metric> metrics, boolean series) {
+public record AnalysisOptions(double calibrationPaPerFs, SoundField field, Set<Metric> metrics, boolean series)
+        implements Serializable {
     /**
      * Largest calibration taken: 1e6 Pa at full scale is already a 214 dB SPL peak (sound in air ends near
      * 194 dB); larger factors can only be a unit mistake, and they would let the squared pressures of the metrics

@@ -41,10 +41,15 @@ public final class JsonReport {
 
     /** Prints a failed file's line, {@code {"file": ..., "error": ...}}. */
     public void writeError(String file, String message) {
+        print(errorJson(file, message, !jsonLines));
+    }
+
+    /** A failed file's object, {@code {"file": ..., "error": ...}}, as the command line prints it. */
+    public static String errorJson(String file, String message, boolean pretty) {
         Map<String, Object> object = new LinkedHashMap<>();
         object.put("file", file);
         object.put("error", message);
-        print(render(object, !jsonLines));
+        return render(object, pretty);
     }
 
     /** The analysis as the contract's JSON object: the exact text the command line prints for it. */
@@ -66,18 +71,23 @@ public final class JsonReport {
         return render(result, pretty);
     }
 
+    /** Any JSON-shaped value (map, list, number, string, flag, number array) as compact JSON text. */
+    public static String valueJson(Object value) {
+        return render(finite(value, "", new ArrayList<>()), false);
+    }
+
     private void print(String text) {
         out.println(text);
         out.flush();
     }
 
-    private static String render(Map<String, Object> object, boolean pretty) {
+    private static String render(Object value, boolean pretty) {
         StringWriter text = new StringWriter();
         try (JsonGenerator json = JSON.createGenerator(text)) {
             if (pretty) {
                 json.useDefaultPrettyPrinter();
             }
-            writeValue(json, object);
+            writeValue(json, value);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
