@@ -9,7 +9,6 @@ import audioloop.loudness.StationaryLoudnessResult;
 import audioloop.loudness.ThirdOctaveSpectrum;
 import audioloop.roughness.RoughnessDw;
 import audioloop.roughness.RoughnessResult;
-import audioloop.sharpness.DinSharpness;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -287,7 +286,7 @@ public final class Analyzer {
         private CompletableFuture<Void> roughnessChain = CompletableFuture.completedFuture(null);
         private CompletableFuture<SpectralBlock.Result> spectralTask;
         private CompletableFuture<LoudnessBlock.TimeVarying> loudnessTask;
-        private CompletableFuture<double[]> sharpnessTask;
+        private CompletableFuture<double[][]> sharpnessTask;
         private CompletableFuture<StationaryLoudnessResult> stationaryTask;
         private CompletableFuture<RoughnessResult> roughnessTask;
 
@@ -393,9 +392,9 @@ public final class Analyzer {
                 loudnessTask = loudnessChain.thenApplyAsync(v -> timer.time("loudness", 0,
                         () -> loudnessStream.get().finish(loudnessWarnings)), pool);
                 if (options.wants(Metric.SHARPNESS)) {
-                    // DIN 45692 sharpness needs N(t) and the per-frame moments of N′(z,t): it starts after loudness.
+                    // Sharpness needs N(t) and the per-frame moments of N′(z,t): it starts after loudness.
                     sharpnessTask = loudnessTask.thenApplyAsync(l -> timer.time("sharpness", l.loudnessSone().length,
-                            () -> DinSharpness.timeVarying(l.loudnessSone(), l.sharpnessMoments())), pool);
+                            () -> LoudnessBlock.sharpness(l)), pool);
                 }
                 stationaryTask = stationaryChain.thenApplyAsync(v -> timer.time("loudness_stationary", 0,
                         () -> LoudnessBlock.stationary(stationaryStream.get(), options.field())), pool);
@@ -436,12 +435,8 @@ public final class Analyzer {
                         : join(stationaryTask, "loudness (stationary)");
                 LoudnessBlock.summarise(loudness, stationary, summary);
                 if (options.wants(Metric.SHARPNESS)) {
-                    double[] sharpness = sharpnessTask == null ? null : join(sharpnessTask, "sharpness");
-                    summary.put("sharpness_acum", sharpness == null ? null : Summaries.mean(sharpness));
-                    summary.put("sharpness_stationary_acum", stationary == null ? null : DinSharpness.stationary(stationary));
-                    if (options.series() && sharpness != null) {
-                        series.put("sharpness_acum", sharpness);
-                    }
+                    double[][] sharpness = sharpnessTask == null ? null : join(sharpnessTask, "sharpness");
+                    LoudnessBlock.summariseSharpness(sharpness, stationary, summary, options.series() ? series : null);
                 }
                 if (options.series() && loudness != null) {
                     series.put("loudness_sone", loudness.loudnessSone());

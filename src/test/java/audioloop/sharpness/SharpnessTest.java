@@ -9,13 +9,13 @@ import audioloop.loudness.StationaryLoudness;
 import audioloop.loudness.StationaryLoudnessResult;
 import org.junit.jupiter.api.Test;
 
-class DinSharpnessTest {
+class SharpnessTest {
 
     /** All loudness at one grid point z: S = 0.11·g(z)·z (DIN 45692 eq. 1 with N = N′·Δz). */
     private static double sharpnessOfLine(int gridIndex) {
         double[] specific = new double[SpecificLoudnessSlopes.BARK_POINTS];
         specific[gridIndex] = 10;
-        return DinSharpness.stationary(new StationaryLoudnessResult(1.0, specific));
+        return Sharpness.stationary(SharpnessWeighting.DIN, new StationaryLoudnessResult(1.0, specific));
     }
 
     @Test
@@ -35,12 +35,12 @@ class DinSharpnessTest {
         for (int k = 0; k < doubled.length; k++) {
             doubled[k] *= 2;
         }
-        double s = DinSharpness.stationary(loudness);
-        assertEquals(s, DinSharpness.stationary(new StationaryLoudnessResult(2 * loudness.loudnessSone(), doubled)),
+        double s = Sharpness.stationary(SharpnessWeighting.DIN, loudness);
+        assertEquals(s, Sharpness.stationary(SharpnessWeighting.DIN, new StationaryLoudnessResult(2 * loudness.loudnessSone(), doubled)),
                 1e-12 * s);
         // same formula as the time-varying route for N ≥ 0.1 sone
-        assertEquals(s, DinSharpness.timeVarying(new double[] {loudness.loudnessSone()},
-                new double[] {DinSharpness.weightedMoment(loudness.specificLoudness())})[0]);
+        assertEquals(s, Sharpness.timeVarying(SharpnessWeighting.DIN, new double[] {loudness.loudnessSone()},
+                new double[] {Sharpness.weightedMoment(SharpnessWeighting.DIN, loudness.specificLoudness())})[0]);
     }
 
     @Test
@@ -48,8 +48,8 @@ class DinSharpnessTest {
         double[] loudness = {0.0, 0.099, 0.1, 2.0};
         double[] moments = {0.0, 1.0, 1.0, 20.0};
         assertArrayEquals(new double[] {0.0, 0.0, 0.11 * 1.0 / 0.1, 0.11 * 20.0 / 2.0},
-                DinSharpness.timeVarying(loudness, moments));
-        assertEquals(0.0, DinSharpness.stationary(
+                Sharpness.timeVarying(SharpnessWeighting.DIN, loudness, moments));
+        assertEquals(0.0, Sharpness.stationary(SharpnessWeighting.DIN, 
                 new StationaryLoudnessResult(0.0, new double[SpecificLoudnessSlopes.BARK_POINTS])));
     }
 }
