@@ -52,11 +52,11 @@ final class AnalyzeCommand implements Callable<Integer> {
             .type(SoundField.class).defaultValue("free")
             .description("Sound field for ISO 532-1 loudness. Default: ${DEFAULT-VALUE}."));
     private final OptionSpec metricsOption = option(OptionSpec.builder("--metrics").paramLabel("LIST")
-            .type(String.class).defaultValue("spectral,loudness,sharpness,roughness")
-            .description("Comma list of spectral, loudness, sharpness, roughness (sharpness implies loudness). "
+            .type(String.class).defaultValue("spectral,loudness,sharpness,roughness,levels")
+            .description("Comma list of spectral, loudness, sharpness, roughness, levels (sharpness implies loudness). "
                     + "Default: ${DEFAULT-VALUE}."));
     private final OptionSpec seriesOption = option(OptionSpec.builder("--series").type(boolean.class).initialValue(false)
-            .description("Include the time series (N(t), S(t), R(t), spectral frames)."));
+            .description("Include the time series (N(t), S(t), R(t), L_AF(t), spectral frames)."));
     private final OptionSpec threadsOption = option(OptionSpec.builder("--threads").paramLabel("N").type(Integer.class)
             .description("Parallelism of the worker pool. Default: the number of cores."));
     private final OptionSpec profileOption = option(OptionSpec.builder("--profile").paramLabel("FILE.jfr")
