@@ -19,7 +19,7 @@ import java.util.List;
  *       L_AFmax and L_ASmax are the largest values over all samples.</li>
  *   <li>L_Cpeak = 20·lg(max |p_C| / p0) over all samples (IEC 61672-1 3.24).</li>
  *   <li>L_AF(t) sampled every 10 ms, at the end of each whole 10 ms interval (t = 10 ms, 20 ms, …); the
- *       statistics of L_AF (percentile levels) are meant for the samples at t ≥ 0.5 s ({@link
+ *       statistics of L_AF (percentile levels) are meant for the samples at t ≥ 0.625 s (5τ_F) ({@link
  *       SoundLevels#settledLafDb()}).</li>
  * </ul>
  * Levels of a non-silent input are floored at −140 dB (a mean square below (2·10⁻¹² Pa)², the floor MoSQITo's
@@ -33,11 +33,11 @@ public final class SoundLevelMeter {
     /** Interval of the L_AF(t) samples. */
     public static final double LAF_INTERVAL_S = 0.01;
     /**
-     * L_AF(t) samples before this time are left out of its statistics: before 4τ_F the F detector, started from
-     * rest, still reads a steady sound more than 0.08 dB low (10·lg(1 − e^{−4})), and such start-up samples would
+     * L_AF(t) samples before this time are left out of its statistics: before 5τ_F the F detector, started from
+     * rest, still reads a steady sound more than 0.03 dB low (10·lg(1 − e^{−5})), and such start-up samples would
      * pull L_AF90 down.
      */
-    public static final double PERCENTILE_START_S = 4 * FAST_S;
+    public static final double PERCENTILE_START_S = 5 * FAST_S;
     /** Floor of the reported levels: 20·lg(2·10⁻¹² Pa / 20 µPa). */
     public static final double FLOOR_DB = -140;
     private static final double FLOOR_MEAN_SQUARE_PA2 = 2e-12 * 2e-12;
@@ -147,7 +147,8 @@ public final class SoundLevelMeter {
         for (int k = 0; k < lafCount; k++) {
             lafDb[k] = levelDb(lafMeanSquares[k]);
         }
-        int firstSettled = (int) Math.round(PERCENTILE_START_S / LAF_INTERVAL_S) - 1;
+        // Sample k is at t = (k + 1)·10 ms: the first at t ≥ 0.625 s is k = 62 (t = 0.63 s).
+        int firstSettled = (int) Math.ceil(PERCENTILE_START_S / LAF_INTERVAL_S - 1e-9) - 1;
         return new SoundLevels(levelDb(sumZ.sum() / samples), levelDb(sumA.sum() / samples),
                 levelDb(sumC.sum() / samples), levelDb(fastMax), levelDb(slowMax), levelDb(peakC * peakC), lafDb,
                 Math.min(firstSettled, lafDb.length), LAF_INTERVAL_S, warnings);

@@ -22,7 +22,7 @@ public record SoundLevels(Double lzeqDb, Double laeqDb, Double lceqDb, Double la
                           Double lcpeakDb, double[] lafDb, int firstSettledLaf, double lafStepS,
                           List<String> warnings) {
     /**
-     * The L_AF samples its statistics (L_AF10, L_AF50, L_AF90) are taken over: those from 0.5 s on, after the F
+     * The L_AF samples its statistics (L_AF10, L_AF50, L_AF90) are taken over: those from 0.625 s (5τ_F) on, after the F
      * detector's start-up; empty for shorter or silent inputs.
      */
     public double[] settledLafDb() {
