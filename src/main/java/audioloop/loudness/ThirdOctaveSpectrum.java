@@ -296,6 +296,11 @@ public final class ThirdOctaveSpectrum {
         return bands;
     }
 
+    /** The first and last band numbers k of the loudness bands (−16 … 11). */
+    public static int[] bandNumbers() {
+        return bandNumbers(LOUDNESS_MIN_HZ, LOUDNESS_MAX_HZ);
+    }
+
     /**
      * The first and last band numbers k analysed between minHz and maxHz, with f_exact = fr·U^k, U = 10^(3/(10n))
      * (ANSI S1.11 eq. 4), k = round(log_U(f/fr)).

@@ -5,6 +5,7 @@ import audioloop.io.WavDecoder;
 import audioloop.io.WavFormat;
 import audioloop.io.WavStream;
 import audioloop.loudness.SoundField;
+import audioloop.loudness.StationaryLoudness;
 import audioloop.loudness.StationaryLoudnessResult;
 import audioloop.loudness.ThirdOctaveSpectrum;
 import audioloop.roughness.RoughnessDw;
@@ -276,6 +277,12 @@ public final class Analyzer {
         private final boolean spectralWholeSignal;
         private final SpectralBlock.Stream spectralFeed;
         private final MadeOnFirstUse<ThirdOctaveSpectrum.Stream> stationaryStream;
+        /**
+         * The levels section's metric when it runs beside loudness: its third-octave bands 25 Hz … 20 kHz include
+         * the 28 of the stationary loudness (same filters, bit for bit), which then takes them from it instead of
+         * filtering the signal a second time; else null.
+         */
+        private final LevelsMetric sharedBands;
         private final MadeOnFirstUse<LoudnessBlock.TimeVaryingStream> loudnessStream;
         private final MadeOnFirstUse<RoughnessDw.Stream> roughnessStream;
         private final List<BlockMetric> blockMetrics;
@@ -302,7 +309,9 @@ public final class Analyzer {
                     && SPECTRAL_BYTES_PER_SAMPLE * samples48k <= wholeSignalSpectralBytes;
             spectralFeed = options.wants(Metric.SPECTRAL) && !spectralWholeSignal
                     ? SpectralBlock.stream(samples48k, options.series()) : null;
-            stationaryStream = loudness
+            sharedBands = loudness ? blockMetrics.stream().filter(LevelsMetric.class::isInstance)
+                    .map(LevelsMetric.class::cast).findFirst().orElse(null) : null;
+            stationaryStream = loudness && sharedBands == null
                     ? new MadeOnFirstUse<>(() -> streams.stationary(samples48k)) : null;
             loudnessStream = loudness ? new MadeOnFirstUse<>(() -> streams.timeVarying(options.field(),
                     options.wants(Metric.SHARPNESS), samples48k)) : null;
@@ -386,8 +395,16 @@ public final class Analyzer {
             block.exceptionally(e -> null).join();
         }
 
-        /** Starts the final step of every metric but the spectral block (sharpness after loudness). */
+        /**
+         * Starts the final step of every metric but the spectral block (sharpness after loudness; the stationary
+         * loudness after the levels metric when it takes its bands).
+         */
         void finish() {
+            for (int i = 0; i < blockMetrics.size(); i++) {
+                BlockMetric metric = blockMetrics.get(i);
+                blockMetricChains.set(i, blockMetricChains.get(i).thenRunAsync(() -> timer.time(metric.stage(), 0,
+                        metric::finish), pool));
+            }
             if (loudnessStream != null) {
                 loudnessTask = loudnessChain.thenApplyAsync(v -> timer.time("loudness", 0,
                         () -> loudnessStream.get().finish(loudnessWarnings)), pool);
@@ -396,17 +413,18 @@ public final class Analyzer {
                     sharpnessTask = loudnessTask.thenApplyAsync(l -> timer.time("sharpness", l.loudnessSone().length,
                             () -> LoudnessBlock.sharpness(l)), pool);
                 }
-                stationaryTask = stationaryChain.thenApplyAsync(v -> timer.time("loudness_stationary", 0,
-                        () -> LoudnessBlock.stationary(stationaryStream.get(), options.field())), pool);
+                if (sharedBands == null) {
+                    stationaryTask = stationaryChain.thenApplyAsync(v -> timer.time("loudness_stationary", 0,
+                            () -> LoudnessBlock.stationary(stationaryStream.get(), options.field())), pool);
+                } else {
+                    stationaryTask = blockMetricChains.get(blockMetrics.indexOf(sharedBands)).thenApplyAsync(v ->
+                            timer.time("loudness_stationary", 0, () -> StationaryLoudness.fromThirdOctaveLevels(
+                                    sharedBands.loudnessBandLevelsDb(), options.field())), pool);
+                }
             }
             if (roughnessStream != null) {
                 roughnessTask = roughnessChain.thenApplyAsync(v -> timer.time("roughness", 0,
                         () -> roughnessStream.get().finish()), pool);
-            }
-            for (int i = 0; i < blockMetrics.size(); i++) {
-                BlockMetric metric = blockMetrics.get(i);
-                blockMetricChains.set(i, blockMetricChains.get(i).thenRunAsync(() -> timer.time(metric.stage(), 0,
-                        metric::finish), pool));
             }
         }
 

@@ -4,6 +4,7 @@ import audioloop.levels.SoundLevelMeter;
 import audioloop.levels.SoundLevels;
 import audioloop.levels.ThirdOctaveBands;
 import audioloop.loudness.ThirdOctaveSpectrum;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -18,6 +19,14 @@ final class LevelsMetric implements BlockMetric {
     private static final double MAX_HZ = 20000;
     /** Shortest signal the band filters take: scipy's decimate pads 27 samples at each end. */
     private static final int MIN_SPECTRUM_SAMPLES = 28;
+    /** The loudness bands are this section's first ones. */
+    private static final int LOUDNESS_BANDS = ThirdOctaveSpectrum.centreFrequenciesHz().length;
+
+    static {
+        if (ThirdOctaveSpectrum.bandNumbers(MIN_HZ, MAX_HZ)[0] != ThirdOctaveSpectrum.bandNumbers()[0]) {
+            throw new AssertionError("the loudness bands must be the first bands of the levels section");
+        }
+    }
 
     private final int samples48k;
     private SoundLevelMeter meter;
@@ -51,7 +60,16 @@ final class LevelsMetric implements BlockMetric {
     @Override
     public void finish() {
         levels = meter.finish();
-        bandLevelsDb = spectrum == null || levels.lzeqDb() == null ? null : spectrum.finish();
+        bandLevelsDb = spectrum == null ? null : spectrum.finish();
+    }
+
+    /**
+     * The levels of the 28 bands 25 Hz … 12.5 kHz of ISO 532-1 stationary loudness (MoSQITo's noct_spectrum with
+     * fmin = 24, fmax = 12 600: the same band numbers from the same first one, hence the same filters and sums), after
+     * {@link #finish}; the signal has at least the 10 ms loudness needs.
+     */
+    double[] loudnessBandLevelsDb() {
+        return Arrays.copyOf(bandLevelsDb, LOUDNESS_BANDS);
     }
 
     @Override
@@ -71,7 +89,7 @@ final class LevelsMetric implements BlockMetric {
         section.put("LAF90_db", statistics ? Summaries.percentile(settled, 10) : null);
         int[] bands = ThirdOctaveSpectrum.bandNumbers(MIN_HZ, MAX_HZ);
         section.put("third_octave_hz", ThirdOctaveBands.nominalHz(bands[0], bands[1]));
-        section.put("third_octave_db", bandLevelsDb);
+        section.put("third_octave_db", levels.lzeqDb() == null ? null : bandLevelsDb);
         out.sections().put("levels", section);
         out.warnings().addAll(levels.warnings());
         if (levels.lzeqDb() != null && !statistics) {

@@ -118,4 +118,29 @@ class LevelsMetricTest {
         assertTrue(analysis.warnings().stream().anyMatch(w -> w.startsWith("levels: LAF10/LAF50/LAF90")),
                 analysis.warnings().toString());
     }
+
+    /** With levels asked for, the stationary loudness takes its 28 bands from the levels section's 30: same result. */
+    @Test
+    void stationaryLoudnessIsTheSameWhenItSharesTheLevelsBands() throws Exception {
+        double[] samples = new double[3 * 44_100];
+        java.util.Random random = new java.util.Random(532);
+        for (int i = 0; i < samples.length; i++) {
+            samples[i] = 0.1 * random.nextGaussian() + 0.2 * Math.sin(2 * Math.PI * 3000 * i / 44_100.0);
+        }
+        Path wav = WavFiles.pcm16(dir, "noise.wav", 44_100, 1, samples);
+        ForkJoinPool pool = new ForkJoinPool(2);
+        try {
+            Map<String, Object> alone = new Analyzer(new AnalysisOptions(CALIBRATION, SoundField.FREE,
+                    EnumSet.of(Metric.SHARPNESS, Metric.LOUDNESS), false), pool).analyze(wav, "a").summary();
+            FileAnalysis shared = new Analyzer(new AnalysisOptions(CALIBRATION, SoundField.FREE,
+                    EnumSet.of(Metric.SHARPNESS, Metric.LOUDNESS, Metric.LEVELS), false), pool).analyze(wav, "b");
+            for (String key : List.of("loudness_stationary_sone", "loudness_stationary_phon", "sharpness_stationary_acum",
+                    "sharpness_aures_stationary_acum", "sharpness_fastl_stationary_acum")) {
+                assertEquals(alone.get(key), shared.summary().get(key), key);
+            }
+            assertTrue((Double) alone.get("loudness_stationary_sone") > 1);
+        } finally {
+            pool.shutdown();
+        }
+    }
 }
