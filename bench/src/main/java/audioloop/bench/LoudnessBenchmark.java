@@ -6,7 +6,8 @@ import audioloop.loudness.StationaryLoudnessResult;
 import audioloop.loudness.ThirdOctaveSpectrum;
 import audioloop.loudness.TimeVaryingLoudness;
 import audioloop.loudness.TimeVaryingLoudnessResult;
-import audioloop.sharpness.DinSharpness;
+import audioloop.sharpness.Sharpness;
+import audioloop.sharpness.SharpnessWeighting;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
@@ -20,8 +21,8 @@ public class LoudnessBenchmark extends SignalBenchmark {
         return onPool(() -> {
             double[] moments = new double[TimeVaryingLoudness.frameCount(pressurePa48k.length)];
             TimeVaryingLoudnessResult loudness = TimeVaryingLoudness.compute(pressurePa48k, SoundField.FREE,
-                    (frame, specificLoudness) -> moments[frame] = DinSharpness.weightedMoment(specificLoudness));
-            return DinSharpness.timeVarying(loudness.loudnessSone(), moments);
+                    (frame, specificLoudness) -> moments[frame] = Sharpness.weightedMoment(SharpnessWeighting.DIN, specificLoudness));
+            return Sharpness.timeVarying(SharpnessWeighting.DIN, loudness.loudnessSone(), moments);
         });
     }
 

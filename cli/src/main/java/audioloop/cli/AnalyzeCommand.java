@@ -54,10 +54,10 @@ final class AnalyzeCommand implements Callable<Integer> {
             .description("Sound field for ISO 532-1 loudness. Default: ${DEFAULT-VALUE}."));
     private final OptionSpec metricsOption = option(OptionSpec.builder("--metrics").paramLabel("LIST")
             .type(String.class).defaultValue(Metric.DEFAULT_LIST)
-            .description("Comma list of spectral, loudness, sharpness, roughness (sharpness implies loudness). "
+            .description("Comma list of spectral, loudness, sharpness, roughness, levels (sharpness implies loudness). "
                     + "Default: ${DEFAULT-VALUE}."));
     private final OptionSpec seriesOption = option(OptionSpec.builder("--series").type(boolean.class).initialValue(false)
-            .description("Include the time series (N(t), S(t), R(t), spectral frames)."));
+            .description("Include the time series (N(t), S(t), R(t), L_AF(t), spectral frames)."));
     private final OptionSpec threadsOption = option(OptionSpec.builder("--threads").paramLabel("N").type(Integer.class)
             .description("Parallelism of the worker pool. Default: the number of cores."));
     private final OptionSpec profileOption = option(OptionSpec.builder("--profile").paramLabel("FILE.jfr")

@@ -33,10 +33,11 @@ import java.util.TreeMap;
  * bit-identical whatever the pool size. The signal can be fed block by block ({@link Stream}).
  */
 public final class ThirdOctaveSpectrum {
-    /** MoSQITo's reference frequency fr and the loudness call's limits fmin = 24 Hz, fmax = 12 600 Hz. */
+    /** MoSQITo's reference frequency fr. */
     private static final double REFERENCE_HZ = 1000;
-    private static final double MIN_HZ = 24;
-    private static final double MAX_HZ = 12600;
+    /** The loudness call's limits fmin = 24 Hz, fmax = 12 600 Hz: the 28 bands 25 Hz … 12.5 kHz. */
+    private static final double LOUDNESS_MIN_HZ = 24;
+    private static final double LOUDNESS_MAX_HZ = 12600;
     /** Bands per octave (n) and the ANSI filter order N (a 2N-pole band-pass). */
     private static final int BANDS_PER_OCTAVE = 3;
     private static final int FILTER_ORDER = 3;
@@ -57,9 +58,17 @@ public final class ThirdOctaveSpectrum {
     private record Band(int decimation, double[][] sos) {
     }
 
-    /** The 28 exact centre frequencies, 25.1 Hz … 12.6 kHz, in band order. */
+    /** The 28 exact centre frequencies of the loudness bands, 25.1 Hz … 12.6 kHz, in band order. */
     public static double[] centreFrequenciesHz() {
-        int[] range = bandNumberRange();
+        return centreFrequenciesHz(LOUDNESS_MIN_HZ, LOUDNESS_MAX_HZ);
+    }
+
+    /**
+     * The exact centre frequencies of the bands {@code noct_spectrum(…, fmin, fmax, n=3)} analyses: band numbers k
+     * from round(log_U(fmin/fr)) to round(log_U(fmax/fr)), in band order.
+     */
+    public static double[] centreFrequenciesHz(double minHz, double maxHz) {
+        int[] range = bandNumbers(minHz, maxHz);
         double[] fc = new double[range[1] - range[0] + 1];
         for (int i = 0; i < fc.length; i++) {
             fc[i] = centreHz(range[0] + i);
@@ -100,12 +109,25 @@ public final class ThirdOctaveSpectrum {
         private final int samples;
 
         /**
+         * The loudness bands, 25 Hz … 12.5 kHz.
+         *
          * @param sampleRateHz at least 28.6 kHz (see {@link #levelsDb})
          * @param samples      the length of the signal that will be fed
          */
         public Stream(int sampleRateHz, int samples) {
+            this(sampleRateHz, samples, LOUDNESS_MIN_HZ, LOUDNESS_MAX_HZ);
+        }
+
+        /**
+         * The bands of {@code noct_spectrum(…, fmin = minHz, fmax = maxHz, n=3)} ({@link #centreFrequenciesHz(double,
+         * double)}).
+         *
+         * @param sampleRateHz at least fc_max / 0.44 (MoSQITo's fc ≤ 0.88·fs/2)
+         * @param samples      the length of the signal that will be fed
+         */
+        public Stream(int sampleRateHz, int samples, double minHz, double maxHz) {
             this.samples = samples;
-            List<Band> bands = designBands(sampleRateHz);
+            List<Band> bands = designBands(sampleRateHz, centreFrequenciesHz(minHz, maxHz));
             groupOfBand = new BandGroup[bands.size()];
             indexInGroup = new int[bands.size()];
             List<Integer> fullRate = new ArrayList<>();
@@ -250,8 +272,7 @@ public final class ThirdOctaveSpectrum {
     }
 
     /** MoSQITo _center_freq / _filter_bandwidth / _n_oct_time_filter, band by band. */
-    private static List<Band> designBands(int sampleRateHz) {
-        double[] centres = centreFrequenciesHz();
+    private static List<Band> designBands(int sampleRateHz, double[] centres) {
         List<Band> bands = new ArrayList<>(centres.length);
         for (double fc : centres) {
             double fs = sampleRateHz;
@@ -275,11 +296,19 @@ public final class ThirdOctaveSpectrum {
         return bands;
     }
 
-    /** Band numbers k with f_exact = fr·U^k, U = 10^(3/(10n)) (ANSI S1.11 eq. 4), k = round(log_U(f/fr)). */
-    private static int[] bandNumberRange() {
+    /** The first and last band numbers k of the loudness bands (−16 … 11). */
+    public static int[] bandNumbers() {
+        return bandNumbers(LOUDNESS_MIN_HZ, LOUDNESS_MAX_HZ);
+    }
+
+    /**
+     * The first and last band numbers k analysed between minHz and maxHz, with f_exact = fr·U^k, U = 10^(3/(10n))
+     * (ANSI S1.11 eq. 4), k = round(log_U(f/fr)).
+     */
+    public static int[] bandNumbers(double minHz, double maxHz) {
         double logU = Math.log10(bandRatio());
-        return new int[] {(int) Math.rint(Math.log10(MIN_HZ / REFERENCE_HZ) / logU),
-                (int) Math.rint(Math.log10(MAX_HZ / REFERENCE_HZ) / logU)};
+        return new int[] {(int) Math.rint(Math.log10(minHz / REFERENCE_HZ) / logU),
+                (int) Math.rint(Math.log10(maxHz / REFERENCE_HZ) / logU)};
     }
 
     /** U = 10^(3b/10), b = 1/n: the base-10 band ratio, evaluated as MoSQITo does. */

@@ -5,11 +5,11 @@ import audioloop.io.WavFormat;
 import audioloop.io.WavSource;
 import audioloop.io.WavStream;
 import audioloop.loudness.SoundField;
+import audioloop.loudness.StationaryLoudness;
 import audioloop.loudness.StationaryLoudnessResult;
 import audioloop.loudness.ThirdOctaveSpectrum;
 import audioloop.roughness.RoughnessDw;
 import audioloop.roughness.RoughnessResult;
-import audioloop.sharpness.DinSharpness;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -288,6 +288,12 @@ public final class Analyzer {
         private final boolean spectralWholeSignal;
         private final SpectralBlock.Stream spectralFeed;
         private final MadeOnFirstUse<ThirdOctaveSpectrum.Stream> stationaryStream;
+        /**
+         * The levels section's metric when it runs beside loudness: its third-octave bands 25 Hz … 20 kHz include
+         * the 28 of the stationary loudness (same filters, bit for bit), which then takes them from it instead of
+         * filtering the signal a second time; else null.
+         */
+        private final LevelsMetric sharedBands;
         private final MadeOnFirstUse<LoudnessBlock.TimeVaryingStream> loudnessStream;
         private final MadeOnFirstUse<RoughnessDw.Stream> roughnessStream;
         private final List<BlockMetric> blockMetrics;
@@ -298,7 +304,7 @@ public final class Analyzer {
         private CompletableFuture<Void> roughnessChain = CompletableFuture.completedFuture(null);
         private CompletableFuture<SpectralBlock.Result> spectralTask;
         private CompletableFuture<LoudnessBlock.TimeVarying> loudnessTask;
-        private CompletableFuture<double[]> sharpnessTask;
+        private CompletableFuture<double[][]> sharpnessTask;
         private CompletableFuture<StationaryLoudnessResult> stationaryTask;
         private CompletableFuture<RoughnessResult> roughnessTask;
 
@@ -314,7 +320,9 @@ public final class Analyzer {
                     && SPECTRAL_BYTES_PER_SAMPLE * samples48k <= wholeSignalSpectralBytes;
             spectralFeed = options.wants(Metric.SPECTRAL) && !spectralWholeSignal
                     ? SpectralBlock.stream(samples48k, options.series()) : null;
-            stationaryStream = loudness
+            sharedBands = loudness ? blockMetrics.stream().filter(LevelsMetric.class::isInstance)
+                    .map(LevelsMetric.class::cast).findFirst().orElse(null) : null;
+            stationaryStream = loudness && sharedBands == null
                     ? new MadeOnFirstUse<>(() -> streams.stationary(samples48k)) : null;
             loudnessStream = loudness ? new MadeOnFirstUse<>(() -> streams.timeVarying(options.field(),
                     options.wants(Metric.SHARPNESS), samples48k)) : null;
@@ -398,27 +406,36 @@ public final class Analyzer {
             block.exceptionally(e -> null).join();
         }
 
-        /** Starts the final step of every metric but the spectral block (sharpness after loudness). */
+        /**
+         * Starts the final step of every metric but the spectral block (sharpness after loudness; the stationary
+         * loudness after the levels metric when it takes its bands).
+         */
         void finish() {
-            if (loudnessStream != null) {
-                loudnessTask = loudnessChain.thenApplyAsync(v -> timer.time("loudness", 0,
-                        () -> loudnessStream.get().finish(loudnessWarnings)), pool);
-                if (options.wants(Metric.SHARPNESS)) {
-                    // DIN 45692 sharpness needs N(t) and the per-frame moments of N′(z,t): it starts after loudness.
-                    sharpnessTask = loudnessTask.thenApplyAsync(l -> timer.time("sharpness", l.loudnessSone().length,
-                            () -> DinSharpness.timeVarying(l.loudnessSone(), l.sharpnessMoments())), pool);
-                }
-                stationaryTask = stationaryChain.thenApplyAsync(v -> timer.time("loudness_stationary", 0,
-                        () -> LoudnessBlock.stationary(stationaryStream.get(), options.field())), pool);
-            }
-            if (roughnessStream != null) {
-                roughnessTask = roughnessChain.thenApplyAsync(v -> timer.time("roughness", 0,
-                        () -> roughnessStream.get().finish()), pool);
-            }
             for (int i = 0; i < blockMetrics.size(); i++) {
                 BlockMetric metric = blockMetrics.get(i);
                 blockMetricChains.set(i, blockMetricChains.get(i).thenRunAsync(() -> timer.time(metric.stage(), 0,
                         metric::finish), pool));
+            }
+            if (loudnessStream != null) {
+                loudnessTask = loudnessChain.thenApplyAsync(v -> timer.time("loudness", 0,
+                        () -> loudnessStream.get().finish(loudnessWarnings)), pool);
+                if (options.wants(Metric.SHARPNESS)) {
+                    // Sharpness needs N(t) and the per-frame moments of N′(z,t): it starts after loudness.
+                    sharpnessTask = loudnessTask.thenApplyAsync(l -> timer.time("sharpness", l.loudnessSone().length,
+                            () -> LoudnessBlock.sharpness(l)), pool);
+                }
+                if (sharedBands == null) {
+                    stationaryTask = stationaryChain.thenApplyAsync(v -> timer.time("loudness_stationary", 0,
+                            () -> LoudnessBlock.stationary(stationaryStream.get(), options.field())), pool);
+                } else {
+                    stationaryTask = blockMetricChains.get(blockMetrics.indexOf(sharedBands)).thenApplyAsync(v ->
+                            timer.time("loudness_stationary", 0, () -> StationaryLoudness.fromThirdOctaveLevels(
+                                    sharedBands.loudnessBandLevelsDb(), options.field())), pool);
+                }
+            }
+            if (roughnessStream != null) {
+                roughnessTask = roughnessChain.thenApplyAsync(v -> timer.time("roughness", 0,
+                        () -> roughnessStream.get().finish()), pool);
             }
         }
 
@@ -447,12 +464,8 @@ public final class Analyzer {
                         : join(stationaryTask, "loudness (stationary)");
                 LoudnessBlock.summarise(loudness, stationary, summary);
                 if (options.wants(Metric.SHARPNESS)) {
-                    double[] sharpness = sharpnessTask == null ? null : join(sharpnessTask, "sharpness");
-                    summary.put("sharpness_acum", sharpness == null ? null : Summaries.mean(sharpness));
-                    summary.put("sharpness_stationary_acum", stationary == null ? null : DinSharpness.stationary(stationary));
-                    if (options.series() && sharpness != null) {
-                        series.put("sharpness_acum", sharpness);
-                    }
+                    double[][] sharpness = sharpnessTask == null ? null : join(sharpnessTask, "sharpness");
+                    LoudnessBlock.summariseSharpness(sharpness, stationary, summary, options.series() ? series : null);
                 }
                 if (options.series() && loudness != null) {
                     series.put("loudness_sone", loudness.loudnessSone());

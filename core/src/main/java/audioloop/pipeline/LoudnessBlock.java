@@ -1,5 +1,6 @@
 package audioloop.pipeline;
 
+import audioloop.loudness.LoudnessLevel;
 import audioloop.loudness.SoundField;
 import audioloop.loudness.SpecificLoudnessSink;
 import audioloop.loudness.StationaryLoudness;
@@ -7,7 +8,8 @@ import audioloop.loudness.StationaryLoudnessResult;
 import audioloop.loudness.ThirdOctaveSpectrum;
 import audioloop.loudness.TimeVaryingLoudness;
 import audioloop.loudness.TimeVaryingLoudnessResult;
-import audioloop.sharpness.DinSharpness;
+import audioloop.sharpness.Sharpness;
+import audioloop.sharpness.SharpnessWeighting;
 import java.util.List;
 import java.util.Map;
 
@@ -19,8 +21,11 @@ final class LoudnessBlock {
      */
     static final int MINIMUM_SAMPLES = Analyzer.SAMPLE_RATE_HZ / 100;
 
-    /** N(t) every 2 ms and, when sharpness is wanted, the DIN 45692 moment Σ N′·g·z·Δz of every frame. */
-    record TimeVarying(double[] loudnessSone, double timeStepS, double[] sharpnessMoments) {
+    /**
+     * N(t) every 2 ms and, when sharpness is wanted, the moments Σ N′·g·z·Δz of every frame, one row per
+     * {@link SharpnessWeighting} (by ordinal).
+     */
+    record TimeVarying(double[] loudnessSone, double timeStepS, double[][] sharpnessMoments) {
     }
 
     private LoudnessBlock() {
@@ -28,18 +33,22 @@ final class LoudnessBlock {
 
     /**
      * ISO 532-1 time-varying loudness fed block by block ({@link TimeVaryingLoudness.Stream}); the N′(z) of each
-     * frame is reduced to its DIN 45692 moment as it comes, so N′(z, t) is never held for the whole file.
+     * frame is reduced to its sharpness moments (one per weighting: 32 bytes a frame) as it comes, so N′(z, t) is
+     * never held for the whole file.
      */
     static final class TimeVaryingStream {
+        private static final SharpnessWeighting[] WEIGHTINGS = SharpnessWeighting.values();
         private final TimeVaryingLoudness.Stream stream;
-        private final double[] moments;
+        private final double[][] moments;
 
         /** @param samples the signal's length, known from the header: sizes the moments, one per 2 ms frame */
         TimeVaryingStream(SoundField field, boolean withSharpness, int samples) {
-            moments = withSharpness ? new double[TimeVaryingLoudness.frameCount(samples)] : null;
-            stream = new TimeVaryingLoudness.Stream(field, withSharpness
-                    ? (frame, specificLoudness) -> moments[frame] = DinSharpness.weightedMoment(specificLoudness)
-                    : SpecificLoudnessSink.NONE);
+            moments = withSharpness ? new double[WEIGHTINGS.length][TimeVaryingLoudness.frameCount(samples)] : null;
+            stream = new TimeVaryingLoudness.Stream(field, withSharpness ? (frame, specificLoudness) -> {
+                for (SharpnessWeighting w : WEIGHTINGS) {
+                    moments[w.ordinal()][frame] = Sharpness.weightedMoment(w, specificLoudness);
+                }
+            } : SpecificLoudnessSink.NONE);
         }
 
         void accept(double[] pressurePa, int from, int length) {
@@ -62,8 +71,58 @@ final class LoudnessBlock {
         double[] n = loudness == null ? null : loudness.loudnessSone();
         summary.put("loudness_sone", n == null ? null : Summaries.mean(n));
         summary.put("loudness_sone_max", n == null ? null : Summaries.max(n));
-        summary.put("loudness_n5_sone", n == null ? null : Summaries.percentile(n, 95));
+        Double n5 = n == null ? null : Summaries.percentile(n, 95);
+        summary.put("loudness_n5_sone", n5);
         summary.put("loudness_n10_sone", n == null ? null : Summaries.percentile(n, 90));
         summary.put("loudness_stationary_sone", stationary == null ? null : stationary.loudnessSone());
+        summary.put("loudness_stationary_phon", stationary == null ? null : LoudnessLevel.phon(stationary.loudnessSone()));
+        summary.put("loudness_n5_phon", n5 == null ? null : LoudnessLevel.phon(n5));
+    }
+
+    /** S(t) for every {@link SharpnessWeighting} (rows by ordinal), from N(t) and the frames' moments. */
+    static double[][] sharpness(TimeVarying loudness) {
+        SharpnessWeighting[] weightings = SharpnessWeighting.values();
+        double[][] sharpness = new double[weightings.length][];
+        for (SharpnessWeighting w : weightings) {
+            sharpness[w.ordinal()] = Sharpness.timeVarying(w, loudness.loudnessSone(), loudness.sharpnessMoments()[w.ordinal()]);
+        }
+        return sharpness;
+    }
+
+    /**
+     * Sharpness summary keys (mean of S(t) and the stationary value; DIN as {@code sharpness_acum} and {@code
+     * sharpness_stationary_acum}, the others as {@code sharpness_<weighting>_acum} and {@code
+     * sharpness_<weighting>_stationary_acum}) and, when {@code series} is non-null, the S(t) series under the
+     * time-varying keys.
+     */
+    static void summariseSharpness(double[][] sharpness, StationaryLoudnessResult stationary,
+                                   Map<String, Object> summary, Map<String, Object> series) {
+        // The DIN keys first (DIN is the first weighting), in the contract's order; then the other weightings' means,
+        // then their stationary values.
+        for (SharpnessWeighting w : SharpnessWeighting.values()) {
+            summary.put(meanKey(w), sharpness == null ? null : Summaries.mean(sharpness[w.ordinal()]));
+            if (w == SharpnessWeighting.DIN) {
+                summary.put(stationaryKey(w), stationary == null ? null : Sharpness.stationary(w, stationary));
+            }
+        }
+        for (SharpnessWeighting w : SharpnessWeighting.values()) {
+            if (w != SharpnessWeighting.DIN) {
+                summary.put(stationaryKey(w), stationary == null ? null : Sharpness.stationary(w, stationary));
+            }
+        }
+        if (series != null && sharpness != null) {
+            for (SharpnessWeighting w : SharpnessWeighting.values()) {
+                series.put(meanKey(w), sharpness[w.ordinal()]);
+            }
+        }
+    }
+
+    /** {@code sharpness_acum} for DIN (the contract's first key), {@code sharpness_<weighting>_acum} for the others. */
+    private static String meanKey(SharpnessWeighting w) {
+        return "sharpness" + (w == SharpnessWeighting.DIN ? "" : "_" + w.key()) + "_acum";
+    }
+
+    private static String stationaryKey(SharpnessWeighting w) {
+        return "sharpness" + (w == SharpnessWeighting.DIN ? "" : "_" + w.key()) + "_stationary_acum";
     }
 }

@@ -4,7 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import audioloop.SharedData;
-import audioloop.sharpness.DinSharpness;
+import audioloop.sharpness.Sharpness;
+import audioloop.sharpness.SharpnessWeighting;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Parity of the stationary route with MoSQITo 1.2.1 {@code loudness_zwst} + {@code sharpness_din_st} on every
  * WAV in ../shared/signals/mosqito: decoded and resampled as the CLI does it (WavDecoder, PolyphaseResampler.to48k,
- * × the file's calibration), then {@link ThirdOctaveSpectrum} → {@link StationaryLoudness} → {@link DinSharpness}.
+ * × the file's calibration), then {@link ThirdOctaveSpectrum} → {@link StationaryLoudness} → {@link Sharpness}.
  * Reference: reference/mosqito.json, {@code loudness_zwst.N} and {@code loudness_zwst.S_din_st} per file.
  */
 class StationaryLoudnessMosqitoTest {
@@ -59,7 +60,7 @@ class StationaryLoudnessMosqitoTest {
         StationaryLoudnessResult result = compute(name, ref.get("calibration").get("factor_pa_per_fs").asDouble(),
                 SoundField.FREE);
         double n = result.loudnessSone();
-        double s = DinSharpness.stationary(result);
+        double s = Sharpness.stationary(SharpnessWeighting.DIN, result);
         double nRel = relative(n, zwst.get("N").asDouble());
         double sRel = relative(s, zwst.get("S_din_st").asDouble());
         System.out.printf("zwst %s: N %.6g sone (rel %.2g), S %.6g acum (rel %.2g)%n", name, n, nRel, s, sRel);

@@ -2,7 +2,8 @@ package audioloop.loudness;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import audioloop.sharpness.DinSharpness;
+import audioloop.sharpness.Sharpness;
+import audioloop.sharpness.SharpnessWeighting;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -60,7 +61,7 @@ class StationaryLoudnessPhysicsTest {
     /** DIN 45692:2009: the reference sound of 1 acum is narrow-band noise at 1 kHz, 60 dB; a 1 kHz tone is as sharp. */
     @Test
     void oneKilohertzToneAtSixtyDecibelsIsOneAcum() {
-        assertEquals(1.0, DinSharpness.stationary(stationary(tone1kHz(60))), 0.03);
+        assertEquals(1.0, Sharpness.stationary(SharpnessWeighting.DIN, stationary(tone1kHz(60))), 0.03);
     }
 
     @Test
@@ -70,6 +71,6 @@ class StationaryLoudnessPhysicsTest {
         for (double v : result.specificLoudness()) {
             assertEquals(0.0, v);
         }
-        assertEquals(0.0, DinSharpness.stationary(result));
+        assertEquals(0.0, Sharpness.stationary(SharpnessWeighting.DIN, result));
     }
 }

@@ -4,7 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import audioloop.SharedData;
-import audioloop.sharpness.DinSharpness;
+import audioloop.sharpness.Sharpness;
+import audioloop.sharpness.SharpnessWeighting;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.File;
 import java.util.ArrayList;
@@ -80,7 +81,7 @@ class StationaryLoudnessStandardsTest {
     }
 
     private static void checkDin(String file, double calibration, double expected) {
-        double sharpness = DinSharpness.stationary(StationaryLoudnessMosqitoTest.compute(file, calibration, SoundField.FREE));
+        double sharpness = Sharpness.stationary(SharpnessWeighting.DIN, StationaryLoudnessMosqitoTest.compute(file, calibration, SoundField.FREE));
         System.out.printf("DIN 45692 %s (stationary): S = %.4f acum, standard %.2f (%+.2f %%)%n", file, sharpness,
                 expected, 100 * (sharpness - expected) / expected);
         assertEquals(expected, sharpness, Math.max(0.05 * expected, 0.05), file);

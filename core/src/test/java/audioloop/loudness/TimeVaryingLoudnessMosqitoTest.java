@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import audioloop.SharedData;
 import audioloop.pipeline.Summaries;
-import audioloop.sharpness.DinSharpness;
+import audioloop.sharpness.Sharpness;
+import audioloop.sharpness.SharpnessWeighting;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -59,8 +60,8 @@ class TimeVaryingLoudnessMosqitoTest {
         int frames = TimeVaryingLoudness.frameCount(pressure.length);
         double[] moments = new double[frames];
         TimeVaryingLoudnessResult result = TimeVaryingLoudness.compute(pressure, SoundField.FREE,
-                (frame, specific) -> moments[frame] = DinSharpness.weightedMoment(specific));
-        return new Computed(result.loudnessSone(), DinSharpness.timeVarying(result.loudnessSone(), moments));
+                (frame, specific) -> moments[frame] = Sharpness.weightedMoment(SharpnessWeighting.DIN, specific));
+        return new Computed(result.loudnessSone(), Sharpness.timeVarying(SharpnessWeighting.DIN, result.loudnessSone(), moments));
     }
 
     @TestFactory

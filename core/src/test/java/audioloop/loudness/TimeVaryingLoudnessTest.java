@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import audioloop.Blocks;
-import audioloop.sharpness.DinSharpness;
+import audioloop.sharpness.Sharpness;
+import audioloop.sharpness.SharpnessWeighting;
 import java.util.Random;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicIntegerArray;
@@ -41,7 +42,7 @@ class TimeVaryingLoudnessTest {
         double[] silence = new double[FS];
         double[] moments = new double[TimeVaryingLoudness.frameCount(silence.length)];
         TimeVaryingLoudnessResult r = TimeVaryingLoudness.compute(silence, SoundField.DIFFUSE,
-                (frame, specific) -> moments[frame] = DinSharpness.weightedMoment(specific));
+                (frame, specific) -> moments[frame] = Sharpness.weightedMoment(SharpnessWeighting.DIN, specific));
         assertEquals(500, r.loudnessSone().length);
         assertEquals(0.002, r.timeStepS());
         assertTrue(r.warnings().isEmpty());
@@ -49,7 +50,7 @@ class TimeVaryingLoudnessTest {
             assertEquals(0.0, r.loudnessSone()[t]);
             assertEquals(0.0, moments[t]);
         }
-        for (double s : DinSharpness.timeVarying(r.loudnessSone(), moments)) {
+        for (double s : Sharpness.timeVarying(SharpnessWeighting.DIN, r.loudnessSone(), moments)) {
             assertEquals(0.0, s);
         }
     }
@@ -135,7 +136,7 @@ class TimeVaryingLoudnessTest {
             try {
                 double[] moments = new double[TimeVaryingLoudness.frameCount(signal.length)];
                 results[2 * p] = pool.submit(() -> TimeVaryingLoudness.compute(signal, SoundField.FREE,
-                        (frame, specific) -> moments[frame] = DinSharpness.weightedMoment(specific))).get()
+                        (frame, specific) -> moments[frame] = Sharpness.weightedMoment(SharpnessWeighting.DIN, specific))).get()
                         .loudnessSone();
                 results[2 * p + 1] = moments;
             } finally {
@@ -160,11 +161,11 @@ class TimeVaryingLoudnessTest {
         int frames = TimeVaryingLoudness.frameCount(x.length);
         double[] wholeMoments = new double[frames];
         TimeVaryingLoudnessResult whole = TimeVaryingLoudness.compute(x, SoundField.FREE,
-                (frame, specific) -> wholeMoments[frame] = DinSharpness.weightedMoment(specific));
+                (frame, specific) -> wholeMoments[frame] = Sharpness.weightedMoment(SharpnessWeighting.DIN, specific));
         for (int[] blocks : new int[][] {{1}, {1000}, {48_001}, {7, 0, 47_999, 96_001}}) {
             double[] moments = new double[frames];
             TimeVaryingLoudness.Stream stream = new TimeVaryingLoudness.Stream(SoundField.FREE,
-                    (frame, specific) -> moments[frame] = DinSharpness.weightedMoment(specific));
+                    (frame, specific) -> moments[frame] = Sharpness.weightedMoment(SharpnessWeighting.DIN, specific));
             Blocks.feed(x.length, blocks, (from, length) -> stream.accept(x, from, length));
             TimeVaryingLoudnessResult streamed = stream.finish();
             assertArrayEquals(whole.loudnessSone(), streamed.loudnessSone());

@@ -1,0 +1,161 @@
+package audioloop.levels;
+
+import audioloop.dsp.RunningPairwiseSum;
+import audioloop.dsp.SosBank;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A sound level meter after IEC 61672-1:2013 fed block by block: frequency weightings Z, A and C ({@link
+ * FrequencyWeighting}), exponential time weightings F (τ = 0.125 s) and S (τ = 1 s) of the A-weighted signal, and
+ * the time-averaged (equivalent) levels over the whole signal.
+ *
+ * <ul>
+ *   <li>L_eq = 10·lg(mean of p_w² / p0²), p0 = 20 µPa (IEC 61672-1 eq. 3), for w = Z, A, C: numpy's pairwise sum of
+ *       the squared samples, so the block split does not change a bit.</li>
+ *   <li>Time weighting (eq. 2), discretised exactly for a sample-and-hold input: y[n] = y[n−1] + (1 − e^{−T/τ})·
+ *       (p_A²[n] − y[n−1]), T = 1/fs, from y = 0 at the start (a meter switched on with the signal).
+ *       L_AFmax and L_ASmax are the largest values over all samples.</li>
+ *   <li>L_Cpeak = 20·lg(max |p_C| / p0) over all samples (IEC 61672-1 3.24).</li>
+ *   <li>L_AF(t) sampled every 10 ms, at the end of each whole 10 ms interval (t = 10 ms, 20 ms, …); the
+ *       statistics of L_AF (percentile levels) are meant for the samples at t ≥ 0.625 s (5τ_F) ({@link
+ *       SoundLevels#settledLafDb()}).</li>
+ * </ul>
+ * Levels of a non-silent input are floored at −140 dB (a mean square below (2·10⁻¹² Pa)², the floor MoSQITo's
+ * {@code amp2db} applies to third-octave levels): an F or S detector after a long stretch of digital silence, or
+ * subnormal input. An input of zeros only has no level at all: every level is {@code null} with a warning.
+ */
+public final class SoundLevelMeter {
+    public static final double REFERENCE_PRESSURE_PA = 2e-5;
+    public static final double FAST_S = 0.125;
+    public static final double SLOW_S = 1.0;
+    /** Interval of the L_AF(t) samples. */
+    public static final double LAF_INTERVAL_S = 0.01;
+    /**
+     * L_AF(t) samples before this time are left out of its statistics: before 5τ_F the F detector, started from
+     * rest, still reads a steady sound more than 0.03 dB low (10·lg(1 − e^{−5})), and such start-up samples would
+     * pull L_AF90 down.
+     */
+    public static final double PERCENTILE_START_S = 5 * FAST_S;
+    /** Floor of the reported levels: 20·lg(2·10⁻¹² Pa / 20 µPa). */
+    public static final double FLOOR_DB = -140;
+    private static final double FLOOR_MEAN_SQUARE_PA2 = 2e-12 * 2e-12;
+    /** Samples filtered per kernel call (three 32 KB buffers stay in cache). */
+    private static final int RUN = 4096;
+
+    private final int samples;
+    private final int lafStride;
+    private final double fastCoefficient;
+    private final double slowCoefficient;
+    private final SosBank weightings;
+    private final double[][] inputs = new double[2][];
+    private final double[][] weighted = new double[2][RUN];
+    private final double[] squares = new double[RUN];
+    private final RunningPairwiseSum sumZ;
+    private final RunningPairwiseSum sumA;
+    private final RunningPairwiseSum sumC;
+    private final double[] lafMeanSquares;
+    private int lafCount;
+    private double fast;
+    private double slow;
+    private double fastMax;
+    private double slowMax;
+    private double peakC;
+    private double peakZ;
+    private int fed;
+
+    /**
+     * @param sampleRateHz the signal's rate; 10 ms must be a whole number of samples
+     * @param samples      the length of the signal that will be fed (numpy's summation order depends on it)
+     */
+    public SoundLevelMeter(int sampleRateHz, int samples) {
+        if (sampleRateHz % 100 != 0) {
+            throw new IllegalArgumentException("10 ms must be a whole number of samples at " + sampleRateHz + " Hz");
+        }
+        this.samples = samples;
+        lafStride = sampleRateHz / 100;
+        fastCoefficient = -Math.expm1(-1 / (FAST_S * sampleRateHz));
+        slowCoefficient = -Math.expm1(-1 / (SLOW_S * sampleRateHz));
+        weightings = new SosBank(FrequencyWeighting.A.sos(sampleRateHz), FrequencyWeighting.C.sos(sampleRateHz));
+        sumZ = new RunningPairwiseSum(samples);
+        sumA = new RunningPairwiseSum(samples);
+        sumC = new RunningPairwiseSum(samples);
+        lafMeanSquares = new double[samples / lafStride];
+    }
+
+    /** Feeds pressurePa[from … from+length), in pascals. */
+    public void accept(double[] pressurePa, int from, int length) {
+        if (length > samples - fed) {
+            throw new IllegalArgumentException("more than the " + samples + " samples announced");
+        }
+        Arrays.fill(inputs, pressurePa);
+        for (int done = 0; done < length; done += RUN) {
+            int run = Math.min(RUN, length - done);
+            int start = from + done;
+            weightings.filter(inputs, start, weighted, 0, 1, run);
+            double[] a = weighted[0];
+            double[] c = weighted[1];
+            for (int i = 0; i < run; i++) {
+                double p = pressurePa[start + i];
+                squares[i] = p * p;
+                peakZ = Math.max(peakZ, Math.abs(p));
+            }
+            sumZ.add(squares, 0, run);
+            for (int i = 0; i < run; i++) {
+                peakC = Math.max(peakC, Math.abs(c[i]));
+                c[i] *= c[i];
+            }
+            sumC.add(c, 0, run);
+            double f = fast;
+            double s = slow;
+            double fMax = fastMax;
+            double sMax = slowMax;
+            int position = fed + done;
+            for (int i = 0; i < run; i++) {
+                double a2 = a[i] * a[i];
+                a[i] = a2;
+                f += fastCoefficient * (a2 - f);
+                s += slowCoefficient * (a2 - s);
+                fMax = Math.max(fMax, f);
+                sMax = Math.max(sMax, s);
+                if ((position + i + 1) % lafStride == 0) {
+                    lafMeanSquares[lafCount++] = f;
+                }
+            }
+            fast = f;
+            slow = s;
+            fastMax = fMax;
+            slowMax = sMax;
+            sumA.add(a, 0, run);
+        }
+        fed += length;
+    }
+
+    /** The levels of the signal fed. */
+    public SoundLevels finish() {
+        if (fed != samples) {
+            throw new IllegalStateException(fed + " of " + samples + " samples fed");
+        }
+        List<String> warnings = new ArrayList<>();
+        if (peakZ == 0) {
+            warnings.add("levels: the input is digital silence (all samples 0): its sound levels are −∞ dB, reported"
+                    + " as null");
+            return new SoundLevels(null, null, null, null, null, null, null, 0, LAF_INTERVAL_S, warnings);
+        }
+        double[] lafDb = new double[lafCount];
+        for (int k = 0; k < lafCount; k++) {
+            lafDb[k] = levelDb(lafMeanSquares[k]);
+        }
+        // Sample k is at t = (k + 1)·10 ms: the first at t ≥ 0.625 s is k = 62 (t = 0.63 s).
+        int firstSettled = (int) Math.ceil(PERCENTILE_START_S / LAF_INTERVAL_S - 1e-9) - 1;
+        return new SoundLevels(levelDb(sumZ.sum() / samples), levelDb(sumA.sum() / samples),
+                levelDb(sumC.sum() / samples), levelDb(fastMax), levelDb(slowMax), levelDb(peakC * peakC), lafDb,
+                Math.min(firstSettled, lafDb.length), LAF_INTERVAL_S, warnings);
+    }
+
+    /** 10·lg(meanSquare / p0²) dB, floored at {@link #FLOOR_DB}. */
+    static double levelDb(double meanSquarePa2) {
+        return 10 * Math.log10(Math.max(meanSquarePa2, FLOOR_MEAN_SQUARE_PA2) / (REFERENCE_PRESSURE_PA * REFERENCE_PRESSURE_PA));
+    }
+}
