@@ -1,0 +1,46 @@
+package audioloop.tonality;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Compares a {@link TonalityResult} with MoSQITo's tnr/pr entries (tnr_all, pr_all and the totals). */
+final class TonalityParityCheck {
+    /** Ratios and totals agree to this many dB (the tolerance). */
+    static final double TOLERANCE_DB = 1e-6;
+
+    private TonalityParityCheck() {
+    }
+
+    static void assertMatches(String name, JsonNode reference, TonalityResult result, double binHz) {
+        assertTones(name + " TNR", reference.get("tnr_all"), result.tnrTones(), binHz);
+        assertTones(name + " PR", reference.get("pr_all"), result.prTones(), binHz);
+        assertTotal(name + " TNR total", reference.get("tnr").get("total").get(0).asDouble(), result.tnrTotalDb());
+        assertTotal(name + " PR total", reference.get("pr").get("total").get(0).asDouble(), result.prTotalDb());
+    }
+
+    private static void assertTotal(String what, double mosqito, Double total) {
+        // MoSQITo prints 0 when no tone is prominent; audioloop reports null then.
+        if (mosqito == 0) {
+            assertEquals(null, total, what);
+        } else {
+            assertEquals(mosqito, total, TOLERANCE_DB, what);
+        }
+    }
+
+    private static void assertTones(String what, JsonNode ref, List<ToneRatio> tones, double binHz) {
+        List<Double> freqs = new ArrayList<>();
+        ref.get("freqs_hz").forEach(f -> freqs.add(f.asDouble()));
+        assertEquals(freqs.size(), tones.size(), what + ": tones " + freqs + " vs " + tones);
+        for (int i = 0; i < tones.size(); i++) {
+            ToneRatio tone = tones.get(i);
+            assertEquals(freqs.get(i), tone.frequencyHz(), binHz, what + " frequency " + i);
+            assertEquals(ref.get("values").get(i).asDouble(), tone.ratioDb(), TOLERANCE_DB, what + " value at "
+                    + tone.frequencyHz());
+            assertEquals(ref.get("prominent").get(i).asBoolean(), tone.prominent(), what + " flag at "
+                    + tone.frequencyHz());
+        }
+    }
+}
