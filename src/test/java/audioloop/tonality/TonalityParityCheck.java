@@ -10,6 +10,18 @@ import java.util.List;
 final class TonalityParityCheck {
     /** Ratios and totals agree to this many dB (the tolerance). */
     static final double TOLERANCE_DB = 1e-6;
+    /**
+     * Ratios above this compare a tone with spectrum lines at the DFT's rounding floor (for the synthetic 1 kHz
+     * tone of iso532-1_b3_03 the bands beside its 3 kHz harmonic lie near −221 dB, 281 dB below the tone), where
+     * the value depends on the FFT's rounding, not on the method.
+     */
+    static final double ROUNDING_FLOOR_RATIO_DB = 150;
+    /**
+     * Tolerance there: the spread of MoSQITo's own result when only its FFT's rounding changes, measured with
+     * /work/oracle/tonality/fft_sensitivity.py on iso532-1_b3_03 (PR at 3 kHz: 184.35098521 with numpy.fft,
+     * 184.35098320 with scipy.fft, 184.35097896 with one hand-made radix-2 split: 6.3e-6 dB), rounded up.
+     */
+    static final double ROUNDING_FLOOR_TOLERANCE_DB = 1e-5;
 
     private TonalityParityCheck() {
     }
@@ -26,7 +38,8 @@ final class TonalityParityCheck {
         if (mosqito == 0) {
             assertEquals(null, total, what);
         } else {
-            assertEquals(mosqito, total, TOLERANCE_DB, what);
+            assertEquals(mosqito, total, mosqito > ROUNDING_FLOOR_RATIO_DB ? ROUNDING_FLOOR_TOLERANCE_DB
+                    : TOLERANCE_DB, what);
         }
     }
 
@@ -37,8 +50,9 @@ final class TonalityParityCheck {
         for (int i = 0; i < tones.size(); i++) {
             ToneRatio tone = tones.get(i);
             assertEquals(freqs.get(i), tone.frequencyHz(), binHz, what + " frequency " + i);
-            assertEquals(ref.get("values").get(i).asDouble(), tone.ratioDb(), TOLERANCE_DB, what + " value at "
-                    + tone.frequencyHz());
+            double expected = ref.get("values").get(i).asDouble();
+            assertEquals(expected, tone.ratioDb(), expected > ROUNDING_FLOOR_RATIO_DB ? ROUNDING_FLOOR_TOLERANCE_DB
+                    : TOLERANCE_DB, what + " value at " + tone.frequencyHz());
             assertEquals(ref.get("prominent").get(i).asBoolean(), tone.prominent(), what + " flag at "
                     + tone.frequencyHz());
         }
