@@ -6,6 +6,7 @@ import audioloop.pipeline.AnalysisOptions;
 import audioloop.pipeline.Batch;
 import audioloop.pipeline.FileFailure;
 import audioloop.pipeline.Metric;
+import audioloop.sii.SpeechLevel;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -52,8 +53,12 @@ final class AnalyzeCommand implements Callable<Integer> {
             .type(SoundField.class).defaultValue("free")
             .description("Sound field for ISO 532-1 loudness. Default: ${DEFAULT-VALUE}."));
     private final OptionSpec metricsOption = option(OptionSpec.builder("--metrics").paramLabel("LIST")
-            .type(String.class).defaultValue("spectral,loudness,sharpness,roughness")
-            .description("Comma list of spectral, loudness, sharpness, roughness (sharpness implies loudness). "
+            .type(String.class).defaultValue("spectral,loudness,sharpness,roughness,tonality,sii")
+            .description("Comma list of spectral, loudness, sharpness, roughness, tonality, sii (sharpness implies "
+                    + "loudness). Default: ${DEFAULT-VALUE}."));
+    private final OptionSpec siiSpeechLevelOption = option(OptionSpec.builder("--sii-speech-level")
+            .paramLabel("normal|raised|loud|shout").type(String.class).defaultValue("normal")
+            .description("ANSI S3.5 vocal effort of the speech the SII assumes in the file's noise. "
                     + "Default: ${DEFAULT-VALUE}."));
     private final OptionSpec seriesOption = option(OptionSpec.builder("--series").type(boolean.class).initialValue(false)
             .description("Include the time series (N(t), S(t), R(t), spectral frames)."));
@@ -158,9 +163,15 @@ final class AnalyzeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--metrics: " + e.getMessage());
         }
+        SpeechLevel siiSpeechLevel;
+        try {
+            siiSpeechLevel = SpeechLevel.parse(siiSpeechLevelOption.getValue());
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--sii-speech-level: " + e.getMessage());
+        }
         try {
             return new AnalysisOptions(calibrationOption.getValue(), fieldOption.getValue(), metricSet,
-                    seriesOption.getValue());
+                    seriesOption.getValue(), siiSpeechLevel);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--calibration: " + e.getMessage());
         }

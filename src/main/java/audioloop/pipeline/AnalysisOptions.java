@@ -1,6 +1,8 @@
 package audioloop.pipeline;
 
 import audioloop.loudness.SoundField;
+import audioloop.sii.SpeechLevel;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -10,8 +12,10 @@ import java.util.Set;
  * @param field              ISO 532-1 sound field
  * @param metrics            metric groups to compute (sharpness already implies loudness)
  * @param series             keep the time series for the output
+ * @param siiSpeechLevel     ANSI S3.5 vocal effort of the speech the SII assumes in the file's noise
  */
-public record AnalysisOptions(double calibrationPaPerFs, SoundField field, Set<Metric> metrics, boolean series) {
+public record AnalysisOptions(double calibrationPaPerFs, SoundField field, Set<Metric> metrics, boolean series,
+                              SpeechLevel siiSpeechLevel) {
     /**
      * Largest calibration taken: 1e6 Pa at full scale is already a 214 dB SPL peak (sound in air ends near
      * 194 dB); larger factors can only be a unit mistake, and they would let the squared pressures of the metrics
@@ -25,6 +29,12 @@ public record AnalysisOptions(double calibrationPaPerFs, SoundField field, Set<M
                     + calibrationPaPerFs);
         }
         metrics = Set.copyOf(metrics);
+        Objects.requireNonNull(siiSpeechLevel, "siiSpeechLevel");
+    }
+
+    /** Options with the SII's default vocal effort (normal). */
+    public AnalysisOptions(double calibrationPaPerFs, SoundField field, Set<Metric> metrics, boolean series) {
+        this(calibrationPaPerFs, field, metrics, series, SpeechLevel.NORMAL);
     }
 
     public boolean wants(Metric metric) {

@@ -6,7 +6,7 @@ import java.util.Set;
 
 /** The metric groups a user can ask for with {@code --metrics}. */
 public enum Metric {
-    SPECTRAL, LOUDNESS, SHARPNESS, ROUGHNESS;
+    SPECTRAL, LOUDNESS, SHARPNESS, ROUGHNESS, TONALITY, SII;
 
     public String key() {
         return name().toLowerCase(Locale.ROOT);
@@ -26,7 +26,7 @@ public enum Metric {
                 metrics.add(Metric.valueOf(name));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("unknown metric '" + part.trim()
-                        + "' (known: spectral, loudness, sharpness, roughness)");
+                        + "' (known: spectral, loudness, sharpness, roughness, tonality, sii)");
             }
         }
         if (metrics.contains(SHARPNESS)) {
