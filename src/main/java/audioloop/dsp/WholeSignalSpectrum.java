@@ -12,17 +12,22 @@ import org.jtransforms.fft.DoubleFFT_1D;
  * {@link #frequencyHz} reproduces that label because the metrics built on it (band limits, tone frequencies, critical
  * bands) use the labels, and parity needs the same numbers. The shift is documented in docs/tonality.md.
  *
- * <p>Memory: the transform runs in place on the caller's array (n doubles) plus the JTransforms plan.
+ * <p>Method, for memory: one JTransforms plan of n points keeps 6n doubles of tables (15n when n has a large prime
+ * factor; measured), three to eight times the signal. Here the n-point DFT is a "four-step" DFT (Bailey 1990) done
+ * in place in the signal's own array: for even n the real signal is read as L = n/2 complex points
+ * z_s = x_{2s} + i·x_{2s+1} (the array's own interleaving), L = L1·L2 with L1 the largest divisor ≤ √L, L1 column
+ * DFTs of L2 points, twiddles e^{−2πi·s1·k2/L}, L2 row DFTs of L1 points; X_k is then
+ * ½(Z_k + conj Z_{L−k}) − ½i·e^{−2πik/n}(Z_k − conj Z_{L−k}). Twiddles come from two small tables
+ * (e^{−2πij/n} = T_hi[j ≫ 10]·T_lo[j &amp; 1023]). Odd n take a complex copy (2n doubles) and the same steps.
  */
 public final class WholeSignalSpectrum {
     /** MoSQITo's one-sided amplitude factor (comp_spectrum: {@code fft(...)[0:nfft//2] * 1.42}). */
     private static final double ONE_SIDED_FACTOR = 1.42;
-    /**
-     * Heap a caller needs per signal sample while a spectrum is computed and read, the signal included: the
-     * transformed signal, JTransforms' plan tables (measured 6 doubles per point for 2 880 000 points) and the
-     * metrics' own per-line arrays.
-     */
-    public static final int HEAP_DOUBLES_PER_SAMPLE = 8;
+    /** Transforms up to this many complex points are one JTransforms plan (small tables). */
+    private static final int SINGLE_PLAN_POINTS = 1 << 13;
+    /** Columns gathered together in the column pass, so each strided read fetches whole cache lines. */
+    private static final int COLUMN_GROUP = 8;
+    private static final int TABLE_BITS = 10;
 
     /** numpy's symmetric windows, evaluated with numpy's own expressions (numpy 2.x {@code hanning}, {@code blackman}). */
     public enum Window {
@@ -46,11 +51,21 @@ public final class WholeSignalSpectrum {
     private final double sampleRateHz;
     /** Bin spacing fs/n, the factor of MoSQITo's frequency labels. */
     private final double binHz;
-    /** The windowed signal's DFT in JTransforms' packed real layout (Re, Im of bin k at 2k, 2k + 1 for 0 &lt; k &lt; n/2). */
-    private final double[] packed;
+    /** Whether the signal was read as n/2 complex points (even n). */
+    private final boolean paired;
+    /** The complex DFT Z of the transformed sequence, interleaved, Z_k at position l1·(k mod l2) + k / l2. */
+    private final double[] data;
+    private final int points;
+    private final int l1;
+    private final int l2;
+    /** e^{−2πij/n} = (hiRe + i·hiIm)[j ≫ TABLE_BITS] · (loRe + i·loIm)[j &amp; mask]. */
+    private final double[] hiRe;
+    private final double[] hiIm;
+    private final double[] loRe;
+    private final double[] loIm;
 
     /**
-     * Transforms {@code signal} in place (its contents are overwritten with the packed DFT).
+     * Transforms {@code signal} (its contents are overwritten: for even n it holds the transform afterwards).
      *
      * @param signal       the whole signal, n ≥ 1 samples
      * @param sampleRateHz its sampling rate
@@ -72,11 +87,119 @@ public final class WholeSignalSpectrum {
         for (int t = 0; t < n; t++) {
             signal[t] *= window.at(t, n) / windowSum;
         }
-        if (n > 1) {
-            DoubleFFT_1D fft = Fft.plan(n);
-            fft.realForward(signal);
+        int tableSize = 1 << TABLE_BITS;
+        int hiSize = (n >> TABLE_BITS) + 1;
+        hiRe = new double[hiSize];
+        hiIm = new double[hiSize];
+        loRe = new double[tableSize];
+        loIm = new double[tableSize];
+        for (int j = 0; j < hiSize; j++) {
+            double angle = -2 * Math.PI * ((double) j * tableSize) / n;
+            hiRe[j] = Math.cos(angle);
+            hiIm[j] = Math.sin(angle);
         }
-        this.packed = signal;
+        for (int j = 0; j < tableSize; j++) {
+            double angle = -2 * Math.PI * j / n;
+            loRe[j] = Math.cos(angle);
+            loIm[j] = Math.sin(angle);
+        }
+        paired = n % 2 == 0;
+        if (paired) {
+            data = signal;
+            points = n / 2;
+        } else {
+            data = new double[2 * n];
+            for (int t = 0; t < n; t++) {
+                data[2 * t] = signal[t];
+            }
+            points = n;
+        }
+        l1 = points <= SINGLE_PLAN_POINTS ? 1 : largestDivisorUpToRoot(points);
+        l2 = points / l1;
+        fourStep();
+    }
+
+    /** Heap a spectrum of n points takes at its peak beyond the caller's n-double signal, in bytes (estimate). */
+    public static long extraHeapBytes(int n) {
+        long points = n % 2 == 0 ? n / 2 : n;
+        long copy = n % 2 == 0 ? 0 : 2L * n;
+        long l1 = points <= SINGLE_PLAN_POINTS ? 1 : largestDivisorUpToRoot((int) points);
+        long longest = Math.max(l1, points / l1);
+        // JTransforms' plan and work of the longest sub-transform: at most ~40 doubles per point (Bluestein).
+        return 8 * (copy + 40 * longest + 2 * COLUMN_GROUP * longest + (n >> TABLE_BITS) * 2 + 4096);
+    }
+
+    private static int largestDivisorUpToRoot(int m) {
+        for (int d = (int) Math.sqrt(m); d > 1; d--) {
+            if (m % d == 0) {
+                return d;
+            }
+        }
+        return 1;
+    }
+
+    /** e^{−2πij/n} for 0 ≤ j &lt; n, into out[0], out[1]. */
+    private void twiddle(long j, double[] out) {
+        int hi = (int) (j >>> TABLE_BITS);
+        int lo = (int) (j & ((1 << TABLE_BITS) - 1));
+        out[0] = hiRe[hi] * loRe[lo] - hiIm[hi] * loIm[lo];
+        out[1] = hiRe[hi] * loIm[lo] + hiIm[hi] * loRe[lo];
+    }
+
+    /**
+     * Z_{k2 + l2·k1} = Σ_{s1} e^{−2πi·s1·k1/l1} · [e^{−2πi·s1·k2/L} · Σ_{s2} z_{s1 + l1·s2} e^{−2πi·s2·k2/l2}],
+     * in place: after the column pass position s1 + l1·k2 holds the bracket, after the row pass position
+     * l1·k2 + k1 holds Z_{k2 + l2·k1}.
+     */
+    private void fourStep() {
+        DoubleFFT_1D columnPlan = Fft.plan(l2);
+        if (l1 > 1) {
+            int stepToN = paired ? 2 : 1; // e^{−2πi·m/L} = e^{−2πi·(m·stepToN)/n}
+            double[][] columns = new double[COLUMN_GROUP][2 * l2];
+            double[] w = new double[2];
+            for (int s1 = 0; s1 < l1; s1 += COLUMN_GROUP) {
+                int group = Math.min(COLUMN_GROUP, l1 - s1);
+                for (int s2 = 0; s2 < l2; s2++) {
+                    int base = 2 * (s1 + l1 * s2);
+                    for (int c = 0; c < group; c++) {
+                        columns[c][2 * s2] = data[base + 2 * c];
+                        columns[c][2 * s2 + 1] = data[base + 2 * c + 1];
+                    }
+                }
+                for (int c = 0; c < group; c++) {
+                    double[] column = columns[c];
+                    columnPlan.complexForward(column);
+                    long column1 = s1 + c;
+                    for (int k2 = 1; k2 < l2; k2++) {
+                        twiddle((column1 * k2 % points) * stepToN, w);
+                        double re = column[2 * k2];
+                        double im = column[2 * k2 + 1];
+                        column[2 * k2] = re * w[0] - im * w[1];
+                        column[2 * k2 + 1] = re * w[1] + im * w[0];
+                    }
+                }
+                for (int k2 = 0; k2 < l2; k2++) {
+                    int base = 2 * (s1 + l1 * k2);
+                    for (int c = 0; c < group; c++) {
+                        data[base + 2 * c] = columns[c][2 * k2];
+                        data[base + 2 * c + 1] = columns[c][2 * k2 + 1];
+                    }
+                }
+            }
+            DoubleFFT_1D rowPlan = Fft.plan(l1);
+            for (int k2 = 0; k2 < l2; k2++) {
+                rowPlan.complexForward(data, 2 * l1 * k2);
+            }
+        } else {
+            columnPlan.complexForward(data);
+        }
+    }
+
+    /** Z_k of the transformed complex sequence, into out[0], out[1]. */
+    private void transformed(int k, double[] out) {
+        int position = 2 * (l1 * (k % l2) + k / l2);
+        out[0] = data[position];
+        out[1] = data[position + 1];
     }
 
     /** Number of one-sided bins, n/2 (integer division, MoSQITo's {@code nfft//2}). */
@@ -95,16 +218,24 @@ public final class WholeSignalSpectrum {
 
     /** 1.42·|X_k| in pascals, k &lt; n/2. */
     public double amplitudePa(int k) {
-        double re;
-        double im;
-        if (k == 0) {
-            re = packed[0];
-            im = 0;
-        } else {
-            // For even n, bin n/2 sits at [1]; for odd n, Im of bin (n−1)/2 does — neither is below n/2 here.
-            re = packed[2 * k];
-            im = packed[2 * k + 1];
+        double[] z = new double[2];
+        transformed(k, z);
+        if (!paired) {
+            return ONE_SIDED_FACTOR * Math.sqrt(z[0] * z[0] + z[1] * z[1]);
         }
+        double[] mirror = new double[2];
+        transformed(k == 0 ? 0 : points - k, mirror);
+        // E = (Z_k + conj Z_{L−k})/2 and D = (Z_k − conj Z_{L−k})/2: X_k = E − i·e^{−2πik/n}·D.
+        double eRe = 0.5 * (z[0] + mirror[0]);
+        double eIm = 0.5 * (z[1] - mirror[1]);
+        double dRe = 0.5 * (z[0] - mirror[0]);
+        double dIm = 0.5 * (z[1] + mirror[1]);
+        double[] w = new double[2];
+        twiddle(k, w);
+        double wdRe = w[0] * dRe - w[1] * dIm;
+        double wdIm = w[0] * dIm + w[1] * dRe;
+        double re = eRe + wdIm;
+        double im = eIm - wdRe;
         return ONE_SIDED_FACTOR * Math.sqrt(re * re + im * im);
     }
 

@@ -1,6 +1,5 @@
 package audioloop.pipeline;
 
-import audioloop.dsp.WholeSignalSpectrum;
 import audioloop.sii.SpeechIntelligibilityIndex;
 import audioloop.sii.SpeechLevel;
 
@@ -10,14 +9,13 @@ import audioloop.sii.SpeechLevel;
  * (the default 1.0 included), so the file is always calibrated here.
  */
 final class SiiMetric implements BlockMetric {
-    static final int BYTES_PER_SAMPLE = 8 * WholeSignalSpectrum.HEAP_DOUBLES_PER_SAMPLE;
 
     private final WholeSignal signal;
     private final SpeechLevel speechLevel;
     private Double sii;
 
     SiiMetric(int samples48k, long budgetBytes, SpeechLevel speechLevel) {
-        this.signal = new WholeSignal(samples48k, BYTES_PER_SAMPLE, budgetBytes);
+        this.signal = new WholeSignal(samples48k, 0, budgetBytes);
         this.speechLevel = speechLevel;
     }
 
