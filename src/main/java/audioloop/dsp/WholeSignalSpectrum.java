@@ -63,6 +63,8 @@ public final class WholeSignalSpectrum {
     private final double[] hiIm;
     private final double[] loRe;
     private final double[] loIm;
+    /** 1.42 / Σw: MoSQITo's one-sided factor and window normalisation, applied to |X|. */
+    private final double amplitudeScale;
 
     /**
      * Transforms {@code signal} (its contents are overwritten: for even n it holds the transform afterwards).
@@ -79,14 +81,16 @@ public final class WholeSignalSpectrum {
         this.length = n;
         this.sampleRateHz = sampleRateHz;
         this.binHz = sampleRateHz / n;
-        // comp_spectrum divides the window by the builtin (sequential) sum of its values.
+        // comp_spectrum divides the window by the builtin (sequential) sum of its values; the division is applied
+        // to the amplitudes instead (the DFT is linear), and the symmetric window is evaluated once per pair.
         double windowSum = 0;
         for (int t = 0; t < n; t++) {
-            windowSum += window.at(t, n);
+            int mirror = n - 1 - t;
+            double w = mirror < t ? window.at(mirror, n) : window.at(t, n);
+            windowSum += w;
+            signal[t] *= w;
         }
-        for (int t = 0; t < n; t++) {
-            signal[t] *= window.at(t, n) / windowSum;
-        }
+        this.amplitudeScale = ONE_SIDED_FACTOR / windowSum;
         int tableSize = 1 << TABLE_BITS;
         int hiSize = (n >> TABLE_BITS) + 1;
         hiRe = new double[hiSize];
@@ -195,13 +199,6 @@ public final class WholeSignalSpectrum {
         }
     }
 
-    /** Z_k of the transformed complex sequence, into out[0], out[1]. */
-    private void transformed(int k, double[] out) {
-        int position = 2 * (l1 * (k % l2) + k / l2);
-        out[0] = data[position];
-        out[1] = data[position + 1];
-    }
-
     /** Number of one-sided bins, n/2 (integer division, MoSQITo's {@code nfft//2}). */
     public int bins() {
         return length / 2;
@@ -218,25 +215,28 @@ public final class WholeSignalSpectrum {
 
     /** 1.42·|X_k| in pascals, k &lt; n/2. */
     public double amplitudePa(int k) {
-        double[] z = new double[2];
-        transformed(k, z);
+        int position = 2 * (l1 * (k % l2) + k / l2);
+        double zRe = data[position];
+        double zIm = data[position + 1];
         if (!paired) {
-            return ONE_SIDED_FACTOR * Math.sqrt(z[0] * z[0] + z[1] * z[1]);
+            return amplitudeScale * Math.sqrt(zRe * zRe + zIm * zIm);
         }
-        double[] mirror = new double[2];
-        transformed(k == 0 ? 0 : points - k, mirror);
+        int j = k == 0 ? 0 : points - k;
+        int mirror = 2 * (l1 * (j % l2) + j / l2);
+        double mRe = data[mirror];
+        double mIm = data[mirror + 1];
         // E = (Z_k + conj Z_{L−k})/2 and D = (Z_k − conj Z_{L−k})/2: X_k = E − i·e^{−2πik/n}·D.
-        double eRe = 0.5 * (z[0] + mirror[0]);
-        double eIm = 0.5 * (z[1] - mirror[1]);
-        double dRe = 0.5 * (z[0] - mirror[0]);
-        double dIm = 0.5 * (z[1] + mirror[1]);
-        double[] w = new double[2];
-        twiddle(k, w);
-        double wdRe = w[0] * dRe - w[1] * dIm;
-        double wdIm = w[0] * dIm + w[1] * dRe;
-        double re = eRe + wdIm;
-        double im = eIm - wdRe;
-        return ONE_SIDED_FACTOR * Math.sqrt(re * re + im * im);
+        double eRe = 0.5 * (zRe + mRe);
+        double eIm = 0.5 * (zIm - mIm);
+        double dRe = 0.5 * (zRe - mRe);
+        double dIm = 0.5 * (zIm + mIm);
+        int hi = k >>> TABLE_BITS;
+        int lo = k & ((1 << TABLE_BITS) - 1);
+        double wRe = hiRe[hi] * loRe[lo] - hiIm[hi] * loIm[lo];
+        double wIm = hiRe[hi] * loIm[lo] + hiIm[hi] * loRe[lo];
+        double re = eRe + (wRe * dIm + wIm * dRe);
+        double im = eIm - (wRe * dRe - wIm * dIm);
+        return amplitudeScale * Math.sqrt(re * re + im * im);
     }
 
     /** MoSQITo's {@code amp2db(|X|, ref=2e-5)}: 20·log10(a / 20 µPa), a zero amplitude replaced by 2e-12 Pa. */
