@@ -173,9 +173,14 @@ public final class WholeSignalSpectrum {
                 for (int c = 0; c < group; c++) {
                     double[] column = columns[c];
                     columnPlan.complexForward(column);
-                    long column1 = s1 + c;
+                    int column1 = s1 + c;
+                    long exponent = 0; // column1·k2 mod L, stepped without a division per element
                     for (int k2 = 1; k2 < l2; k2++) {
-                        twiddle((column1 * k2 % points) * stepToN, w);
+                        exponent += column1;
+                        if (exponent >= points) {
+                            exponent -= points;
+                        }
+                        twiddle(exponent * stepToN, w);
                         double re = column[2 * k2];
                         double im = column[2 * k2 + 1];
                         column[2 * k2] = re * w[0] - im * w[1];
