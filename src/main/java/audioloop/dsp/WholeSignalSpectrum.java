@@ -63,7 +63,7 @@ public final class WholeSignalSpectrum {
     private final double[] hiIm;
     private final double[] loRe;
     private final double[] loIm;
-    /** 1.42 / Σw: MoSQITo's one-sided factor and window normalisation, applied to |X|. */
+    /** MoSQITo's one-sided factor 1.42, applied to |X|. */
     private final double amplitudeScale;
 
     /**
@@ -81,16 +81,18 @@ public final class WholeSignalSpectrum {
         this.length = n;
         this.sampleRateHz = sampleRateHz;
         this.binHz = sampleRateHz / n;
-        // comp_spectrum divides the window by the builtin (sequential) sum of its values; the division is applied
-        // to the amplitudes instead (the DFT is linear), and the symmetric window is evaluated once per pair.
+        // comp_spectrum divides the window by the builtin (sequential) sum of its values, then multiplies. The same
+        // operations in the same order: for pure tones the spectrum away from the tone is rounding noise, which the
+        // TNR's band-minus-tone difference and the PR's neighbour bands read. The symmetric window is evaluated once
+        // per pair (cos is even, so both halves are bitwise equal).
         double windowSum = 0;
         for (int t = 0; t < n; t++) {
-            int mirror = n - 1 - t;
-            double w = mirror < t ? window.at(mirror, n) : window.at(t, n);
-            windowSum += w;
-            signal[t] *= w;
+            windowSum += window.at(Math.min(t, n - 1 - t), n);
         }
-        this.amplitudeScale = ONE_SIDED_FACTOR / windowSum;
+        for (int t = 0; t < n; t++) {
+            signal[t] *= window.at(Math.min(t, n - 1 - t), n) / windowSum;
+        }
+        this.amplitudeScale = ONE_SIDED_FACTOR;
         int tableSize = 1 << TABLE_BITS;
         int hiSize = (n >> TABLE_BITS) + 1;
         hiRe = new double[hiSize];

@@ -63,11 +63,11 @@ public final class EcmaTonality {
         power = new double[m];
         for (int j = 0; j < m; j++) {
             frequencyHz[j] = spectrum.frequencyHz(first + j);
-            double amplitudePa = spectrum.amplitudePa(first + j);
-            double ratio = (amplitudePa == 0 ? 2e-12 : amplitudePa) / 2e-5;
-            // = 10^(L/10) of MoSQITo's levels (amp2db then 10**(L/10)), within a few units of the last place.
-            levelDb[j] = 20 * Math.log10(ratio);
-            power[j] = ratio * ratio;
+            levelDb[j] = spectrum.levelDb(first + j);
+            // MoSQITo's 10**(L/10) of its dB levels, not |X|² directly: the TNR's noise is the band's power minus the
+            // tone's, which cancel to 1e-12 for a pure tone, so the last bits of each power matter (measured: |X|²
+            // moved the TNR of iso532-1_b3_04 by 0.011 dB).
+            power[j] = Math.pow(10, levelDb[j] / 10);
         }
         offset = first;
         binHz = spectrum.frequencyHz(0);
@@ -101,6 +101,15 @@ public final class EcmaTonality {
             }
         }
         return sum != 0 ? 10 * Math.log10(sum) : null;
+    }
+
+    /**
+     * The frequency of analysed line j as the DFT defines it, k·fs/n (k = offset + j): what a tone is reported at.
+     * MoSQITo reports its label (k + 1)·fs/n, one line higher (a 1 kHz sine of 2 s at 1000.5 Hz); the label still
+     * drives every computation here, for parity of the ratios and flags.
+     */
+    private double dftLineHz(int j) {
+        return (offset + j) * binHz;
     }
 
     /** MoSQITo's label of line i of the full axis (frs[i] = (i + 1)·fs/n). */
@@ -476,7 +485,7 @@ public final class EcmaTonality {
             if (ratioDb > 0) {
                 if (Double.isFinite(ratioDb)) {
                     double limitDb = fp < 1000 ? 8 + 8.33 * Math.log10(1000 / fp) : 8;
-                    tones.add(new ToneRatio(fp, ratioDb, ratioDb >= limitDb));
+                    tones.add(new ToneRatio(dftLineHz(primary), ratioDb, ratioDb >= limitDb));
                 } else {
                     dropped[0]++;
                 }
@@ -520,7 +529,7 @@ public final class EcmaTonality {
             if (ratioDb > 0) {
                 if (Double.isFinite(ratioDb)) {
                     double limitDb = ft <= 1000 ? 9 + 10 * Math.log10(1000 / ft) : 9;
-                    tones.add(new ToneRatio(ft, ratioDb, ratioDb >= limitDb));
+                    tones.add(new ToneRatio(dftLineHz(ind), ratioDb, ratioDb >= limitDb));
                 } else {
                     dropped[0]++;
                 }

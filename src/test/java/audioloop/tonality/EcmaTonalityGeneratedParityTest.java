@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -18,6 +19,11 @@ import org.junit.jupiter.api.TestFactory;
  * ../shared.
  */
 class EcmaTonalityGeneratedParityTest {
+    @AfterAll
+    static void printDeviations() {
+        System.out.println("EcmaTonalityGeneratedParityTest: " + TonalityParityCheck.summary());
+    }
+
     static JsonNode references() throws IOException {
         try (InputStream in = EcmaTonalityGeneratedParityTest.class.getResourceAsStream("mosqito_generated.json")) {
             return new ObjectMapper().readTree(in).get("files");

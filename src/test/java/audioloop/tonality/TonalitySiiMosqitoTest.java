@@ -14,6 +14,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -24,6 +25,14 @@ import org.junit.jupiter.api.TestFactory;
  * mosqito_more_extra.json (same script, same calibration; its "about" names the command).
  */
 class TonalitySiiMosqitoTest {
+    private static double worstSii;
+
+    @AfterAll
+    static void printDeviations() {
+        System.out.println("TonalitySiiMosqitoTest: " + TonalityParityCheck.summary() + "; largest SII deviation "
+                + worstSii);
+    }
+
     private static JsonNode extra() throws IOException {
         try (InputStream in = TonalitySiiMosqitoTest.class.getResourceAsStream("mosqito_more_extra.json")) {
             return new ObjectMapper().readTree(in).get("files");
@@ -60,6 +69,9 @@ class TonalitySiiMosqitoTest {
         System.out.printf("%s: %d TNR tones, %d PR tones, SII %.9f (MoSQITo %.9f)%n", name,
                 tonality.tnrTones().size(), tonality.prTones().size(), sii, ref.get("sii").asDouble());
         assertEquals(ref.get("sii").asDouble(), sii, 1e-6, name + " SII");
+        synchronized (TonalitySiiMosqitoTest.class) {
+            worstSii = Math.max(worstSii, Math.abs(ref.get("sii").asDouble() - sii));
+        }
         TonalityParityCheck.assertMatches(name, ref, tonality, binHz);
     }
 }
