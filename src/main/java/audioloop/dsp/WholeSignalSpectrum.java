@@ -85,12 +85,16 @@ public final class WholeSignalSpectrum {
         // operations in the same order: for pure tones the spectrum away from the tone is rounding noise, which the
         // TNR's band-minus-tone difference and the PR's neighbour bands read. The symmetric window is evaluated once
         // per pair (cos is even, so both halves are bitwise equal).
+        double[] firstHalf = new double[(n + 1) / 2];
+        for (int t = 0; t < firstHalf.length; t++) {
+            firstHalf[t] = window.at(t, n);
+        }
         double windowSum = 0;
         for (int t = 0; t < n; t++) {
-            windowSum += window.at(Math.min(t, n - 1 - t), n);
+            windowSum += firstHalf[Math.min(t, n - 1 - t)];
         }
         for (int t = 0; t < n; t++) {
-            signal[t] *= window.at(Math.min(t, n - 1 - t), n) / windowSum;
+            signal[t] *= firstHalf[Math.min(t, n - 1 - t)] / windowSum;
         }
         this.amplitudeScale = ONE_SIDED_FACTOR;
         int tableSize = 1 << TABLE_BITS;
@@ -132,7 +136,8 @@ public final class WholeSignalSpectrum {
         long l1 = points <= SINGLE_PLAN_POINTS ? 1 : largestDivisorUpToRoot((int) points);
         long longest = Math.max(l1, points / l1);
         // JTransforms' plan and work of the longest sub-transform: at most ~40 doubles per point (Bluestein).
-        return 8 * (copy + 40 * longest + 2 * COLUMN_GROUP * longest + (n >> TABLE_BITS) * 2 + 4096);
+        // + the half window, n/2 doubles.
+        return 8 * (copy + n / 2 + 40 * longest + 2 * COLUMN_GROUP * longest + (n >> TABLE_BITS) * 2 + 4096);
     }
 
     private static int largestDivisorUpToRoot(int m) {
