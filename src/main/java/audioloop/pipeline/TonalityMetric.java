@@ -57,6 +57,9 @@ final class TonalityMetric implements BlockMetric {
             out.sections().put("tonality", section);
             return;
         }
+        if (result.analysedLines() < TonalityResult.MIN_LINES) {
+            out.warnings().add("tonality: input too short for a spectrum between 89.1 Hz and 11.2 kHz, not computed");
+        }
         section.put("tnr_db", result.tnrTotalDb());
         section.put("pr_db", result.prTotalDb());
         section.put("tones", joinedTones(result));

@@ -82,14 +82,15 @@ public final class EcmaTonality {
     public static TonalityResult analyze(double[] pressurePa, double sampleRateHz) {
         EcmaTonality lines = new EcmaTonality(
                 new WholeSignalSpectrum(pressurePa, sampleRateHz, WholeSignalSpectrum.Window.HANN));
-        if (lines.frequencyHz.length < 3) {
-            return new TonalityResult(List.of(), List.of(), null, null, 0);
+        int analysedLines = lines.frequencyHz.length;
+        if (analysedLines < TonalityResult.MIN_LINES) {
+            return new TonalityResult(List.of(), List.of(), null, null, 0, analysedLines);
         }
         int[] candidates = lines.candidates();
         int[] dropped = new int[1];
         List<ToneRatio> tnr = lines.toneToNoiseRatios(candidates, dropped);
         List<ToneRatio> pr = lines.prominenceRatios(candidates, dropped);
-        return new TonalityResult(tnr, pr, total(tnr), total(pr), dropped[0]);
+        return new TonalityResult(tnr, pr, total(tnr), total(pr), dropped[0], analysedLines);
     }
 
     /** 10·log10 Σ 10^(ΔL/10) over the prominent tones, summed in order; null when there is none. */

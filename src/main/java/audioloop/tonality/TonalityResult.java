@@ -12,9 +12,14 @@ import java.util.List;
  * @param prTotalDb       total PR likewise
  * @param droppedNonFinite tones dropped because their ratio was not finite (the noise estimate under the tone
  *                        was not positive: degenerate spectra only)
+ * @param analysedLines   spectrum lines between 89.1 Hz and 11.2 kHz; below 3 nothing was analysed (a signal of
+ *                        a few samples)
  */
 public record TonalityResult(List<ToneRatio> tnrTones, List<ToneRatio> prTones, Double tnrTotalDb, Double prTotalDb,
-                             int droppedNonFinite) {
+                             int droppedNonFinite, int analysedLines) {
+    /** Fewest lines the screening needs (a maximum has two neighbours). */
+    public static final int MIN_LINES = 3;
+
     public TonalityResult {
         tnrTones = List.copyOf(tnrTones);
         prTones = List.copyOf(prTones);
