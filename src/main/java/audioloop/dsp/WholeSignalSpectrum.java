@@ -48,7 +48,6 @@ public final class WholeSignalSpectrum {
     }
 
     private final int length;
-    private final double sampleRateHz;
     /** Bin spacing fs/n, the factor of MoSQITo's frequency labels. */
     private final double binHz;
     /** Whether the signal was read as n/2 complex points (even n). */
@@ -79,7 +78,6 @@ public final class WholeSignalSpectrum {
             throw new IllegalArgumentException("empty signal");
         }
         this.length = n;
-        this.sampleRateHz = sampleRateHz;
         this.binHz = sampleRateHz / n;
         // comp_spectrum divides the window by the builtin (sequential) sum of its values, then multiplies. The same
         // operations in the same order: for pure tones the spectrum away from the tone is rounding noise, which the
@@ -219,10 +217,6 @@ public final class WholeSignalSpectrum {
     /** MoSQITo's label of bin k: (k + 1)·fs/n, numpy's {@code arange(1, nfft//2 + 1) * (fs / nfft)}. */
     public double frequencyHz(int k) {
         return (k + 1) * binHz;
-    }
-
-    public double sampleRateHz() {
-        return sampleRateHz;
     }
 
     /** 1.42·|X_k| in pascals, k &lt; n/2. */

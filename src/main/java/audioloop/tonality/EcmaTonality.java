@@ -147,8 +147,9 @@ public final class EcmaTonality {
      * bands from 90 Hz to 11.2 kHz (first lower edge set to 90 Hz, last upper edge to 11.2 kHz), empty bands
      * dropped, each band's mean power over its lines except line 0 (MoSQITo's segment test excludes it), then
      * written on lines [nearest(lower edge), nearest(upper edge)) in band order. Lines no band covers are 0 dB here;
-     * MoSQITo leaves them uninitialised ({@code numpy.empty}); only lines below the first band's start and the
-     * last line are affected, and those are never candidates' level tests.
+     * MoSQITo leaves them uninitialised ({@code numpy.empty}, undefined values): the last line (never a candidate,
+     * and the width walk stops there) and the lines between 89.1 Hz and the one nearest 90 Hz, where a tone would be
+     * judged against 0 dB here and against whatever memory held in MoSQITo.
      */
     private double[] smoothedDb() {
         double g = Math.pow(10, 3.0 / 10);
