@@ -7,6 +7,7 @@ import audioloop.pipeline.Batch;
 import audioloop.pipeline.FileFailure;
 import audioloop.pipeline.JsonReport;
 import audioloop.pipeline.Metric;
+import audioloop.sii.SpeechLevel;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -54,7 +55,11 @@ final class AnalyzeCommand implements Callable<Integer> {
             .description("Sound field for ISO 532-1 loudness. Default: ${DEFAULT-VALUE}."));
     private final OptionSpec metricsOption = option(OptionSpec.builder("--metrics").paramLabel("LIST")
             .type(String.class).defaultValue(Metric.DEFAULT_LIST)
-            .description("Comma list of spectral, loudness, sharpness, roughness, levels (sharpness implies loudness). "
+            .description("Comma list of spectral, loudness, sharpness, roughness, levels, tonality, sii (sharpness "
+                    + "implies loudness). Default: ${DEFAULT-VALUE}."));
+    private final OptionSpec siiSpeechLevelOption = option(OptionSpec.builder("--sii-speech-level")
+            .paramLabel("normal|raised|loud|shout").type(String.class).defaultValue("normal")
+            .description("ANSI S3.5 vocal effort of the speech the SII assumes in the file's noise. "
                     + "Default: ${DEFAULT-VALUE}."));
     private final OptionSpec seriesOption = option(OptionSpec.builder("--series").type(boolean.class).initialValue(false)
             .description("Include the time series (N(t), S(t), R(t), L_AF(t), spectral frames)."));
@@ -159,9 +164,15 @@ final class AnalyzeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--metrics: " + e.getMessage());
         }
+        SpeechLevel siiSpeechLevel;
+        try {
+            siiSpeechLevel = SpeechLevel.parse(siiSpeechLevelOption.getValue());
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--sii-speech-level: " + e.getMessage());
+        }
         try {
             return new AnalysisOptions(calibrationOption.getValue(), fieldOption.getValue(), metricSet,
-                    seriesOption.getValue());
+                    seriesOption.getValue(), siiSpeechLevel);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--calibration: " + e.getMessage());
         }

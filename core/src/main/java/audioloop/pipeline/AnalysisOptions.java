@@ -1,7 +1,9 @@
 package audioloop.pipeline;
 
 import audioloop.loudness.SoundField;
+import audioloop.sii.SpeechLevel;
 import java.io.Serializable;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -11,10 +13,11 @@ import java.util.Set;
  * @param field              ISO 532-1 sound field
  * @param metrics            metric groups to compute (sharpness already implies loudness)
  * @param series             keep the time series for the output
+ * @param siiSpeechLevel     ANSI S3.5 vocal effort of the speech the SII assumes in the file's noise
  *                           <p>Serializable: a distributed job (the Spark module) ships the options to its executors.
  */
-public record AnalysisOptions(double calibrationPaPerFs, SoundField field, Set<Metric> metrics, boolean series)
-        implements Serializable {
+public record AnalysisOptions(double calibrationPaPerFs, SoundField field, Set<Metric> metrics, boolean series,
+                              SpeechLevel siiSpeechLevel) implements Serializable {
     /**
      * Largest calibration taken: 1e6 Pa at full scale is already a 214 dB SPL peak (sound in air ends near
      * 194 dB); larger factors can only be a unit mistake, and they would let the squared pressures of the metrics
@@ -28,6 +31,12 @@ public record AnalysisOptions(double calibrationPaPerFs, SoundField field, Set<M
                     + calibrationPaPerFs);
         }
         metrics = Set.copyOf(metrics);
+        Objects.requireNonNull(siiSpeechLevel, "siiSpeechLevel");
+    }
+
+    /** Options with the SII's default vocal effort (normal). */
+    public AnalysisOptions(double calibrationPaPerFs, SoundField field, Set<Metric> metrics, boolean series) {
+        this(calibrationPaPerFs, field, metrics, series, SpeechLevel.NORMAL);
     }
 
     /**

@@ -8,6 +8,11 @@ final class BlockMetrics {
     private BlockMetrics() {
     }
 
+    /** Heap each whole-signal metric (tonality, SII) may take: an eighth of the maximum heap. */
+    private static long wholeSignalBudgetBytes() {
+        return Runtime.getRuntime().maxMemory() / 8;
+    }
+
     /**
      * @param options    what the user asked for
      * @param samples48k the signal's length at 48 kHz, known from the header before the first block
@@ -15,6 +20,8 @@ final class BlockMetrics {
     static List<BlockMetric> make(AnalysisOptions options, int samples48k) {
         List<BlockMetric> metrics = new ArrayList<>();
         if (options.wants(Metric.LEVELS)) metrics.add(new LevelsMetric(samples48k));
+        if (options.wants(Metric.TONALITY)) metrics.add(new TonalityMetric(samples48k, wholeSignalBudgetBytes()));
+        if (options.wants(Metric.SII)) metrics.add(new SiiMetric(samples48k, wholeSignalBudgetBytes(), options.siiSpeechLevel()));
         return metrics;
     }
 }

@@ -6,10 +6,10 @@ import java.util.Set;
 
 /** The metric groups a user can ask for with {@code --metrics}. */
 public enum Metric {
-    SPECTRAL, LOUDNESS, SHARPNESS, ROUGHNESS, LEVELS;
+    SPECTRAL, LOUDNESS, SHARPNESS, ROUGHNESS, LEVELS, TONALITY, SII;
 
     /** What {@code --metrics} computes when not given, and {@link AnalysisOptions#defaults()}. */
-    public static final String DEFAULT_LIST = "spectral,loudness,sharpness,roughness,levels";
+    public static final String DEFAULT_LIST = "spectral,loudness,sharpness,roughness,levels,tonality,sii";
 
     public String key() {
         return name().toLowerCase(Locale.ROOT);
@@ -29,7 +29,7 @@ public enum Metric {
                 metrics.add(Metric.valueOf(name));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("unknown metric '" + part.trim()
-                        + "' (known: spectral, loudness, sharpness, roughness, levels)");
+                        + "' (known: spectral, loudness, sharpness, roughness, levels, tonality, sii)");
             }
         }
         if (metrics.contains(SHARPNESS)) {

@@ -1,0 +1,273 @@
+package audioloop.dsp;
+
+import org.jtransforms.fft.DoubleFFT_1D;
+
+/**
+ * The one-sided amplitude spectrum of a whole signal in one DFT, as MoSQITo 1.2.1 {@code comp_spectrum(signal, fs,
+ * nfft='default', window=…)} computes it for its stationary tonality (Hann) and SII (Blackman) metrics: the n-sample
+ * signal times numpy's symmetric window divided by the window's sum, one n-point DFT, bins k = 0 … n/2 − 1 scaled by
+ * 1.42 (MoSQITo's rounded √2, so that a sine's bin reads about its RMS value).
+ *
+ * <p>MoSQITo labels bin k with the frequency (k + 1)·fs/n, one bin above the frequency the DFT bin belongs to;
+ * {@link #frequencyHz} reproduces that label because the metrics built on it (band limits, tone frequencies, critical
+ * bands) use the labels, and parity needs the same numbers. The shift is documented in docs/tonality.md.
+ *
+ * <p>Method, for memory: one JTransforms plan of n points keeps 6n doubles of tables (15n when n has a large prime
+ * factor; measured), three to eight times the signal. Here the n-point DFT is a "four-step" DFT (Bailey 1990) done
+ * in place in the signal's own array: for even n the real signal is read as L = n/2 complex points
+ * z_s = x_{2s} + i·x_{2s+1} (the array's own interleaving), L = L1·L2 with L1 the largest divisor ≤ √L, L1 column
+ * DFTs of L2 points, twiddles e^{−2πi·s1·k2/L}, L2 row DFTs of L1 points; X_k is then
+ * ½(Z_k + conj Z_{L−k}) − ½i·e^{−2πik/n}(Z_k − conj Z_{L−k}). Twiddles come from two small tables
+ * (e^{−2πij/n} = T_hi[j ≫ 10]·T_lo[j &amp; 1023]). Odd n take a complex copy (2n doubles) and the same steps.
+ */
+public final class WholeSignalSpectrum {
+    /** MoSQITo's one-sided amplitude factor (comp_spectrum: {@code fft(...)[0:nfft//2] * 1.42}). */
+    private static final double ONE_SIDED_FACTOR = 1.42;
+    /** Transforms up to this many complex points are one JTransforms plan (small tables). */
+    private static final int SINGLE_PLAN_POINTS = 1 << 13;
+    /** Columns gathered together in the column pass, so each strided read fetches whole cache lines. */
+    private static final int COLUMN_GROUP = 8;
+    private static final int TABLE_BITS = 10;
+
+    /** numpy's symmetric windows, evaluated with numpy's own expressions (numpy 2.x {@code hanning}, {@code blackman}). */
+    public enum Window {
+        HANN, BLACKMAN;
+
+        /** Value at sample t of an m-point window: numpy evaluates it at x = t·2 − (m − 1) over π·x/(m − 1). */
+        double at(int t, int m) {
+            if (m == 1) {
+                return 1.0;
+            }
+            double x = 2.0 * t + (1.0 - m);
+            double c = Math.cos(Math.PI * x / (m - 1));
+            return switch (this) {
+                case HANN -> 0.5 + 0.5 * c;
+                case BLACKMAN -> 0.42 + 0.5 * c + 0.08 * Math.cos(2.0 * Math.PI * x / (m - 1));
+            };
+        }
+    }
+
+    private final int length;
+    /** Bin spacing fs/n, the factor of MoSQITo's frequency labels. */
+    private final double binHz;
+    /** Whether the signal was read as n/2 complex points (even n). */
+    private final boolean paired;
+    /** The complex DFT Z of the transformed sequence, interleaved, Z_k at position l1·(k mod l2) + k / l2. */
+    private final double[] data;
+    private final int points;
+    private final int l1;
+    private final int l2;
+    /** e^{−2πij/n} = (hiRe + i·hiIm)[j ≫ TABLE_BITS] · (loRe + i·loIm)[j &amp; mask]. */
+    private final double[] hiRe;
+    private final double[] hiIm;
+    private final double[] loRe;
+    private final double[] loIm;
+    /** MoSQITo's one-sided factor 1.42, applied to |X|. */
+    private final double amplitudeScale;
+
+    /**
+     * Transforms {@code signal} (its contents are overwritten: for even n it holds the transform afterwards).
+     *
+     * @param signal       the whole signal, n ≥ 1 samples
+     * @param sampleRateHz its sampling rate
+     * @param window       the analysis window
+     */
+    public WholeSignalSpectrum(double[] signal, double sampleRateHz, Window window) {
+        int n = signal.length;
+        if (n < 1) {
+            throw new IllegalArgumentException("empty signal");
+        }
+        this.length = n;
+        this.binHz = sampleRateHz / n;
+        // comp_spectrum divides the window by the builtin (sequential) sum of its values, then multiplies. The same
+        // operations in the same order: for pure tones the spectrum away from the tone is rounding noise, which the
+        // TNR's band-minus-tone difference and the PR's neighbour bands read. The symmetric window is evaluated once
+        // per pair (cos is even, so both halves are bitwise equal).
+        double[] firstHalf = new double[(n + 1) / 2];
+        for (int t = 0; t < firstHalf.length; t++) {
+            firstHalf[t] = window.at(t, n);
+        }
+        double windowSum = 0;
+        for (int t = 0; t < n; t++) {
+            windowSum += firstHalf[Math.min(t, n - 1 - t)];
+        }
+        for (int t = 0; t < n; t++) {
+            signal[t] *= firstHalf[Math.min(t, n - 1 - t)] / windowSum;
+        }
+        this.amplitudeScale = ONE_SIDED_FACTOR;
+        int tableSize = 1 << TABLE_BITS;
+        int hiSize = (n >> TABLE_BITS) + 1;
+        hiRe = new double[hiSize];
+        hiIm = new double[hiSize];
+        loRe = new double[tableSize];
+        loIm = new double[tableSize];
+        for (int j = 0; j < hiSize; j++) {
+            double angle = -2 * Math.PI * ((double) j * tableSize) / n;
+            hiRe[j] = Math.cos(angle);
+            hiIm[j] = Math.sin(angle);
+        }
+        for (int j = 0; j < tableSize; j++) {
+            double angle = -2 * Math.PI * j / n;
+            loRe[j] = Math.cos(angle);
+            loIm[j] = Math.sin(angle);
+        }
+        paired = n % 2 == 0;
+        if (paired) {
+            data = signal;
+            points = n / 2;
+        } else {
+            data = new double[2 * n];
+            for (int t = 0; t < n; t++) {
+                data[2 * t] = signal[t];
+            }
+            points = n;
+        }
+        l1 = points <= SINGLE_PLAN_POINTS ? 1 : largestDivisorUpToRoot(points);
+        l2 = points / l1;
+        fourStep();
+    }
+
+    /** Heap a spectrum of n points takes at its peak beyond the caller's n-double signal, in bytes (estimate). */
+    public static long extraHeapBytes(int n) {
+        long points = n % 2 == 0 ? n / 2 : n;
+        long copy = n % 2 == 0 ? 0 : 2L * n;
+        long l1 = points <= SINGLE_PLAN_POINTS ? 1 : largestDivisorUpToRoot((int) points);
+        long longest = Math.max(l1, points / l1);
+        // JTransforms' plan and work of the longest sub-transform: at most ~40 doubles per point (Bluestein).
+        // + the half window, n/2 doubles.
+        return 8 * (copy + n / 2 + 40 * longest + 2 * COLUMN_GROUP * longest + (n >> TABLE_BITS) * 2 + 4096);
+    }
+
+    private static int largestDivisorUpToRoot(int m) {
+        for (int d = (int) Math.sqrt(m); d > 1; d--) {
+            if (m % d == 0) {
+                return d;
+            }
+        }
+        return 1;
+    }
+
+    /** e^{−2πij/n} for 0 ≤ j &lt; n, into out[0], out[1]. */
+    private void twiddle(long j, double[] out) {
+        int hi = (int) (j >>> TABLE_BITS);
+        int lo = (int) (j & ((1 << TABLE_BITS) - 1));
+        out[0] = hiRe[hi] * loRe[lo] - hiIm[hi] * loIm[lo];
+        out[1] = hiRe[hi] * loIm[lo] + hiIm[hi] * loRe[lo];
+    }
+
+    /**
+     * Z_{k2 + l2·k1} = Σ_{s1} e^{−2πi·s1·k1/l1} · [e^{−2πi·s1·k2/L} · Σ_{s2} z_{s1 + l1·s2} e^{−2πi·s2·k2/l2}],
+     * in place: after the column pass position s1 + l1·k2 holds the bracket, after the row pass position
+     * l1·k2 + k1 holds Z_{k2 + l2·k1}.
+     */
+    private void fourStep() {
+        DoubleFFT_1D columnPlan = Fft.plan(l2);
+        if (l1 > 1) {
+            int stepToN = paired ? 2 : 1; // e^{−2πi·m/L} = e^{−2πi·(m·stepToN)/n}
+            double[][] columns = new double[COLUMN_GROUP][2 * l2];
+            double[] w = new double[2];
+            for (int s1 = 0; s1 < l1; s1 += COLUMN_GROUP) {
+                int group = Math.min(COLUMN_GROUP, l1 - s1);
+                for (int s2 = 0; s2 < l2; s2++) {
+                    int base = 2 * (s1 + l1 * s2);
+                    for (int c = 0; c < group; c++) {
+                        columns[c][2 * s2] = data[base + 2 * c];
+                        columns[c][2 * s2 + 1] = data[base + 2 * c + 1];
+                    }
+                }
+                for (int c = 0; c < group; c++) {
+                    double[] column = columns[c];
+                    columnPlan.complexForward(column);
+                    int column1 = s1 + c;
+                    long exponent = 0; // column1·k2 mod L, stepped without a division per element
+                    for (int k2 = 1; k2 < l2; k2++) {
+                        exponent += column1;
+                        if (exponent >= points) {
+                            exponent -= points;
+                        }
+                        twiddle(exponent * stepToN, w);
+                        double re = column[2 * k2];
+                        double im = column[2 * k2 + 1];
+                        column[2 * k2] = re * w[0] - im * w[1];
+                        column[2 * k2 + 1] = re * w[1] + im * w[0];
+                    }
+                }
+                for (int k2 = 0; k2 < l2; k2++) {
+                    int base = 2 * (s1 + l1 * k2);
+                    for (int c = 0; c < group; c++) {
+                        data[base + 2 * c] = columns[c][2 * k2];
+                        data[base + 2 * c + 1] = columns[c][2 * k2 + 1];
+                    }
+                }
+            }
+            DoubleFFT_1D rowPlan = Fft.plan(l1);
+            for (int k2 = 0; k2 < l2; k2++) {
+                rowPlan.complexForward(data, 2 * l1 * k2);
+            }
+        } else {
+            columnPlan.complexForward(data);
+        }
+    }
+
+    /** Number of one-sided bins, n/2 (integer division, MoSQITo's {@code nfft//2}). */
+    public int bins() {
+        return length / 2;
+    }
+
+    /** MoSQITo's label of bin k: (k + 1)·fs/n, numpy's {@code arange(1, nfft//2 + 1) * (fs / nfft)}. */
+    public double frequencyHz(int k) {
+        return (k + 1) * binHz;
+    }
+
+    /** 1.42·|X_k| in pascals, k &lt; n/2. */
+    public double amplitudePa(int k) {
+        int position = 2 * (l1 * (k % l2) + k / l2);
+        double zRe = data[position];
+        double zIm = data[position + 1];
+        if (!paired) {
+            return amplitudeScale * Math.sqrt(zRe * zRe + zIm * zIm);
+        }
+        int j = k == 0 ? 0 : points - k;
+        int mirror = 2 * (l1 * (j % l2) + j / l2);
+        double mRe = data[mirror];
+        double mIm = data[mirror + 1];
+        // E = (Z_k + conj Z_{L−k})/2 and D = (Z_k − conj Z_{L−k})/2: X_k = E − i·e^{−2πik/n}·D.
+        double eRe = 0.5 * (zRe + mRe);
+        double eIm = 0.5 * (zIm - mIm);
+        double dRe = 0.5 * (zRe - mRe);
+        double dIm = 0.5 * (zIm + mIm);
+        int hi = k >>> TABLE_BITS;
+        int lo = k & ((1 << TABLE_BITS) - 1);
+        double wRe = hiRe[hi] * loRe[lo] - hiIm[hi] * loIm[lo];
+        double wIm = hiRe[hi] * loIm[lo] + hiIm[hi] * loRe[lo];
+        double re = eRe + (wRe * dIm + wIm * dRe);
+        double im = eIm - (wRe * dRe - wIm * dIm);
+        return amplitudeScale * Math.sqrt(re * re + im * im);
+    }
+
+    /** MoSQITo's {@code amp2db(|X|, ref=2e-5)}: 20·log10(a / 20 µPa), a zero amplitude replaced by 2e-12 Pa. */
+    public double levelDb(int k) {
+        double a = amplitudePa(k);
+        return 20 * Math.log10((a == 0 ? 2e-12 : a) / 2e-5);
+    }
+
+    /**
+     * Index of the label nearest to {@code frequencyHz} among bins {@code from} … {@code to − 1}, the first one on a
+     * tie: numpy's {@code argmin(abs(freqs − f))} over that slice, returned relative to {@code from}.
+     */
+    public int nearestBin(double frequencyHz, int from, int to) {
+        int guess = (int) Math.max(Math.min(Math.round(frequencyHz / binHz) - 1, (long) to - 1), from);
+        int first = Math.max(from, guess - 2);
+        int last = Math.min(to - 1, guess + 2);
+        int best = first;
+        double bestDistance = Math.abs(frequencyHz(first) - frequencyHz);
+        for (int k = first + 1; k <= last; k++) {
+            double distance = Math.abs(frequencyHz(k) - frequencyHz);
+            if (distance < bestDistance) {
+                best = k;
+                bestDistance = distance;
+            }
+        }
+        return best - from;
+    }
+}

@@ -1,0 +1,77 @@
+package audioloop.tonality;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import audioloop.SharedData;
+import audioloop.sii.SpeechIntelligibilityIndex;
+import audioloop.sii.SpeechLevel;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Parity with MoSQITo 1.2.1 {@code tnr_ecma_st}, {@code pr_ecma_st} and {@code sii_ansi(…, 'critical', 'normal')} on
+ * every WAV of ../shared/signals/mosqito, read as the CLI reads them (decoded, resampled to 48 kHz, × the file's
+ * calibration from mosqito.json). References: ../shared/reference/mosqito_more.json, and for the files it lacks
+ * mosqito_more_extra.json (same script, same calibration; its "about" names the command).
+ */
+class TonalitySiiMosqitoTest {
+    private static double worstSii;
+
+    @AfterAll
+    static void printDeviations() {
+        System.out.println("TonalitySiiMosqitoTest: " + TonalityParityCheck.summary() + "; largest SII deviation "
+                + worstSii);
+    }
+
+    private static JsonNode extra() throws IOException {
+        try (InputStream in = TonalitySiiMosqitoTest.class.getResourceAsStream("mosqito_more_extra.json")) {
+            return new ObjectMapper().readTree(in).get("files");
+        }
+    }
+
+    @TestFactory
+    Stream<DynamicTest> mosqitoParity() throws IOException {
+        JsonNode files = SharedData.reference("mosqito.json").get("files");
+        JsonNode more = SharedData.reference("mosqito_more.json").get("files");
+        JsonNode extra = extra();
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = files.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String name = e.getKey();
+            JsonNode ref = more.has(name) ? more.get(name) : extra.get(name);
+            if (ref == null || !SharedData.signal("mosqito", name).toFile().isFile()) {
+                continue;
+            }
+            double calibration = e.getValue().get("calibration").get("factor_pa_per_fs").asDouble();
+            tests.add(DynamicTest.dynamicTest(name, () -> check(name, calibration, ref)));
+        }
+        int found = tests.size();
+        tests.add(DynamicTest.dynamicTest("every shared WAV has a reference",
+                () -> assertEquals(54, found, "shared MoSQITo WAVs with a tonality/SII reference")));
+        return tests.stream();
+    }
+
+    private static void check(String name, double calibration, JsonNode ref) {
+        double[] pa = SharedData.pascals48k("mosqito", name, calibration);
+        double binHz = 48000.0 / pa.length;
+        double sii = SpeechIntelligibilityIndex.ofNoise(pa.clone(), 48000, SpeechLevel.NORMAL);
+        TonalityResult tonality = EcmaTonality.analyze(pa, 48000);
+        System.out.printf("%s: %d TNR tones, %d PR tones, SII %.9f (MoSQITo %.9f)%n", name,
+                tonality.tnrTones().size(), tonality.prTones().size(), sii, ref.get("sii").asDouble());
+        assertEquals(ref.get("sii").asDouble(), sii, 1e-6, name + " SII");
+        synchronized (TonalitySiiMosqitoTest.class) {
+            worstSii = Math.max(worstSii, Math.abs(ref.get("sii").asDouble() - sii));
+        }
+        TonalityParityCheck.assertMatches(name, ref, tonality, binHz);
+    }
+}
