@@ -50,24 +50,35 @@ public enum FrequencyWeighting {
 
     /**
      * The digital filter at {@code sampleRateHz} as second-order sections, rows {b0, b1, b2, 1, a1, a2}, 0 dB at
-     * 1 kHz.
+     * 1 kHz. C is [f1 double pole with two zeros at 0 Hz; f4 double pole]; A is C's two sections, the same numbers,
+     * followed by [f2, f3 with two zeros at 0 Hz] (A(s) = C(s)·s²/((s + ω2)(s + ω3)) up to gain), so one filter
+     * chain gives both.
      */
     public double[][] sos(double sampleRateHz) {
-        int lowSections = lowPolesHz.length / 2;
-        double[][] sos = new double[lowSections + 1][];
-        for (int s = 0; s < lowSections; s++) {
-            // Two zeros at s = 0 → z = 1, two poles p → (2fs + p)/(2fs − p), p = −2πf.
-            double z1 = bilinearPole(lowPolesHz[2 * s], sampleRateHz);
-            double z2 = bilinearPole(lowPolesHz[2 * s + 1], sampleRateHz);
-            sos[s] = new double[] {1, -2, 1, 1, -(z1 + z2), z1 * z2};
+        double[][] c = {lowSection(AnnexE.POLE_1_HZ, AnnexE.POLE_1_HZ, sampleRateHz),
+            matchedDoublePole(AnnexE.POLE_4_HZ, sampleRateHz)};
+        normalise(c, 0, sampleRateHz);
+        if (this == C) {
+            return c;
         }
-        sos[lowSections] = matchedDoublePole(AnnexE.POLE_4_HZ, sampleRateHz);
-        // Normalise: 0 dB at 1 kHz in the digital response.
+        double[][] a = {c[0], c[1], lowSection(AnnexE.POLE_2_HZ, AnnexE.POLE_3_HZ, sampleRateHz)};
+        normalise(a, 2, sampleRateHz);
+        return a;
+    }
+
+    /** Two zeros at s = 0 → z = 1, two real poles p → (2fs + p)/(2fs − p), p = −2πf (bilinear transform). */
+    private static double[] lowSection(double pole1Hz, double pole2Hz, double sampleRateHz) {
+        double z1 = bilinearPole(pole1Hz, sampleRateHz);
+        double z2 = bilinearPole(pole2Hz, sampleRateHz);
+        return new double[] {1, -2, 1, 1, -(z1 + z2), z1 * z2};
+    }
+
+    /** Scales section {@code row}'s numerator so that the cascade is 0 dB at 1 kHz. */
+    private static void normalise(double[][] sos, int row, double sampleRateHz) {
         double gain = 1 / magnitude(sos, REFERENCE_HZ, sampleRateHz);
         for (int k = 0; k < 3; k++) {
-            sos[0][k] *= gain;
+            sos[row][k] *= gain;
         }
-        return sos;
     }
 
     private static double bilinearPole(double poleHz, double sampleRateHz) {

@@ -1,8 +1,6 @@
 package audioloop.levels;
 
-import audioloop.dsp.SosBank;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -41,16 +39,15 @@ public final class SoundLevelMeter {
     /** Floor of the reported levels: 20·lg(2·10⁻¹² Pa / 20 µPa). */
     public static final double FLOOR_DB = -140;
     private static final double FLOOR_MEAN_SQUARE_PA2 = 2e-12 * 2e-12;
-    /** Samples filtered per kernel call (two 32 KB buffers stay in cache). */
-    private static final int RUN = 4096;
 
     private final int samples;
     private final int lafStride;
     private final double fastCoefficient;
     private final double slowCoefficient;
-    private final SosBank weightings;
-    private final double[][] inputs = new double[2][];
-    private final double[][] weighted = new double[2][RUN];
+    /** A's sections; C is the output of the first two ({@link FrequencyWeighting#sos}). */
+    private final double[][] sos;
+    /** z0, z1 of the three sections. */
+    private final double[] state = new double[6];
     /** Σ p², Σ p_A², Σ p_C² so far, in sample order (so any block split gives the same sums). */
     private double sumZ;
     private double sumA;
@@ -79,7 +76,7 @@ public final class SoundLevelMeter {
         lafStride = sampleRateHz / 100;
         fastCoefficient = -Math.expm1(-1 / (FAST_S * sampleRateHz));
         slowCoefficient = -Math.expm1(-1 / (SLOW_S * sampleRateHz));
-        weightings = new SosBank(FrequencyWeighting.A.sos(sampleRateHz), FrequencyWeighting.C.sos(sampleRateHz));
+        sos = FrequencyWeighting.A.sos(sampleRateHz);
         lafMeanSquares = new double[samples / lafStride];
         untilLaf = lafStride;
     }
@@ -89,54 +86,70 @@ public final class SoundLevelMeter {
         if (length > samples - fed) {
             throw new IllegalArgumentException("more than the " + samples + " samples announced");
         }
-        Arrays.fill(inputs, pressurePa);
-        for (int done = 0; done < length; done += RUN) {
-            int run = Math.min(RUN, length - done);
-            int start = from + done;
-            weightings.filter(inputs, start, weighted, 0, 1, run);
-            double[] a = weighted[0];
-            double[] c = weighted[1];
-            double z2Sum = sumZ;
-            double a2Sum = sumA;
-            double c2Sum = sumC;
-            double zPeak = peakZ;
-            double cPeak = peakC;
-            double f = fast;
-            double s = slow;
-            double fMax = fastMax;
-            double sMax = slowMax;
-            // In pieces that end where an L_AF sample is due, so the inner loop has no test but its bound.
-            for (int i = 0; i < run; ) {
-                int end = Math.min(run, i + untilLaf);
-                untilLaf -= end - i;
-                for (; i < end; i++) {
-                    double p = pressurePa[start + i];
-                    z2Sum += p * p;
-                    zPeak = Math.max(zPeak, Math.abs(p));
-                    cPeak = Math.max(cPeak, Math.abs(c[i]));
-                    c2Sum += c[i] * c[i];
-                    double a2 = a[i] * a[i];
-                    a2Sum += a2;
-                    f += fastCoefficient * (a2 - f);
-                    s += slowCoefficient * (a2 - s);
-                    fMax = Math.max(fMax, f);
-                    sMax = Math.max(sMax, s);
-                }
-                if (untilLaf == 0) {
-                    lafMeanSquares[lafCount++] = f;
-                    untilLaf = lafStride;
-                }
+        double[] k0 = sos[0];
+        double[] k1 = sos[1];
+        double[] k2 = sos[2];
+        // Section coefficients and states in locals: three biquads (direct form II transposed, scipy's sosfilt step)
+        // run as one pipeline per sample, C after the second section, A after the third.
+        double b00 = k0[0], b01 = k0[1], b02 = k0[2], a01 = k0[4], a02 = k0[5];
+        double b10 = k1[0], b11 = k1[1], b12 = k1[2], a11 = k1[4], a12 = k1[5];
+        double b20 = k2[0], b21 = k2[1], b22 = k2[2], a21 = k2[4], a22 = k2[5];
+        double z00 = state[0], z01 = state[1], z10 = state[2], z11 = state[3], z20 = state[4], z21 = state[5];
+        double z2Sum = sumZ;
+        double a2Sum = sumA;
+        double c2Sum = sumC;
+        double zPeak = peakZ;
+        double cPeak = peakC;
+        double f = fast;
+        double s = slow;
+        double fMax = fastMax;
+        double sMax = slowMax;
+        // In pieces that end where an L_AF sample is due, so the inner loop has no test but its bound.
+        for (int i = from, to = from + length; i < to; ) {
+            int end = Math.min(to, i + untilLaf);
+            untilLaf -= end - i;
+            for (; i < end; i++) {
+                double p = pressurePa[i];
+                double y0 = b00 * p + z00;
+                z00 = (b01 * p - a01 * y0) + z01;
+                z01 = b02 * p - a02 * y0;
+                double c = b10 * y0 + z10;
+                z10 = (b11 * y0 - a11 * c) + z11;
+                z11 = b12 * y0 - a12 * c;
+                double a = b20 * c + z20;
+                z20 = (b21 * c - a21 * a) + z21;
+                z21 = b22 * c - a22 * a;
+                z2Sum += p * p;
+                zPeak = Math.max(zPeak, Math.abs(p));
+                cPeak = Math.max(cPeak, Math.abs(c));
+                c2Sum += c * c;
+                double a2 = a * a;
+                a2Sum += a2;
+                f += fastCoefficient * (a2 - f);
+                s += slowCoefficient * (a2 - s);
+                fMax = Math.max(fMax, f);
+                sMax = Math.max(sMax, s);
             }
-            sumZ = z2Sum;
-            sumA = a2Sum;
-            sumC = c2Sum;
-            peakZ = zPeak;
-            peakC = cPeak;
-            fast = f;
-            slow = s;
-            fastMax = fMax;
-            slowMax = sMax;
+            if (untilLaf == 0) {
+                lafMeanSquares[lafCount++] = f;
+                untilLaf = lafStride;
+            }
         }
+        state[0] = z00;
+        state[1] = z01;
+        state[2] = z10;
+        state[3] = z11;
+        state[4] = z20;
+        state[5] = z21;
+        sumZ = z2Sum;
+        sumA = a2Sum;
+        sumC = c2Sum;
+        peakZ = zPeak;
+        peakC = cPeak;
+        fast = f;
+        slow = s;
+        fastMax = fMax;
+        slowMax = sMax;
         fed += length;
     }
 
