@@ -4,7 +4,7 @@ package audioloop.levels;
  * Frequency weightings A and C of IEC 61672-1:2013 (Z is no filter), from the standard's analogue design (Annex E)
  * and digitised for a given sample rate.
  *
- * <p>Analogue (Annex E, eq. E.1–E.7): C(s) ∝ s² / ((s + ω1)²(s + ω4)²), A(s) ∝ s⁴ / ((s + ω1)²(s + ω2)(s + ω3)(s +
+ * <p>Analogue (Annex E): C(s) ∝ s² / ((s + ω1)²(s + ω4)²), A(s) ∝ s⁴ / ((s + ω1)²(s + ω2)(s + ω3)(s +
  * ω4)²), ω = 2πf, with f1 ≈ 20.6 Hz and f4 ≈ 12 194 Hz from the −3 dB points f_L = 10^1.5 Hz, f_H = 10^3.9 Hz
  * (D² = 1/2) and f2, f3 = (3 ∓ √5)/2 · 10^2.45 Hz; normalised to 0 dB at 1 kHz (what the constants A1000 = −2.000 dB,
  * C1000 = −0.062 dB stand for, to 3 decimals).
@@ -34,7 +34,7 @@ public enum FrequencyWeighting {
         this.lowPolesHz = lowPolesHz;
     }
 
-    /** The analogue weighting's response at {@code frequencyHz}, dB re its value at 1 kHz (Annex E, eq. E.1, E.6). */
+    /** The analogue weighting's response at {@code frequencyHz}, dB re its value at 1 kHz (Annex E). */
     public double analogueDb(double frequencyHz) {
         return analogueGainDb(frequencyHz) - analogueGainDb(REFERENCE_HZ);
     }
@@ -131,18 +131,18 @@ public enum FrequencyWeighting {
 
     /** The pole frequencies of IEC 61672-1:2013 Annex E (a class of its own: enum constants are made first). */
     static final class AnnexE {
-        /** Annex E, eq. E.3 and E.4: the −3 dB frequencies of the C weighting and D² = 1/2. */
+        /** Annex E: the −3 dB frequencies of the C weighting and D² = 1/2. */
         private static final double LOW_HZ = Math.pow(10, 1.5);
         private static final double HIGH_HZ = Math.pow(10, 3.9);
-        /** Annex E, eq. E.5–E.7: b and c of the quadratic whose roots are f1² and f4². */
+        /** Annex E: b and c of the quadratic whose roots are f1² and f4². */
         private static final double D = Math.sqrt(0.5);
         private static final double B = (1 / (1 - D)) * (REFERENCE_HZ * REFERENCE_HZ
                 + LOW_HZ * LOW_HZ * HIGH_HZ * HIGH_HZ / (REFERENCE_HZ * REFERENCE_HZ) - D * (LOW_HZ * LOW_HZ + HIGH_HZ * HIGH_HZ));
         private static final double QUADRATIC_C = LOW_HZ * LOW_HZ * HIGH_HZ * HIGH_HZ;
-        /** Annex E, eq. E.3, E.4: f1 ≈ 20.599 Hz, f4 ≈ 12 194.2 Hz. */
+        /** Annex E: f1 ≈ 20.599 Hz, f4 ≈ 12 194.2 Hz. */
         static final double POLE_1_HZ = Math.sqrt((-B - Math.sqrt(B * B - 4 * QUADRATIC_C)) / 2);
         static final double POLE_4_HZ = Math.sqrt((-B + Math.sqrt(B * B - 4 * QUADRATIC_C)) / 2);
-        /** Annex E, eq. E.8–E.10: f_A = 10^2.45 Hz, f2 = (3 − √5)/2·f_A ≈ 107.65 Hz, f3 = (3 + √5)/2·f_A ≈ 737.86 Hz. */
+        /** Annex E: f_A = 10^2.45 Hz, f2 = (3 − √5)/2·f_A ≈ 107.65 Hz, f3 = (3 + √5)/2·f_A ≈ 737.86 Hz. */
         private static final double A_HZ = Math.pow(10, 2.45);
         static final double POLE_2_HZ = (3 - Math.sqrt(5)) / 2 * A_HZ;
         static final double POLE_3_HZ = (3 + Math.sqrt(5)) / 2 * A_HZ;

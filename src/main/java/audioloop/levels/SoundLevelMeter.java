@@ -9,13 +9,14 @@ import java.util.List;
  * the time-averaged (equivalent) levels over the whole signal.
  *
  * <ul>
- *   <li>L_eq = 10·lg(mean of p_w² / p0²), p0 = 20 µPa (IEC 61672-1 eq. 3), for w = Z, A, C: the squares summed in
- *       sample order, so the block split does not change a bit (rounding: below 1e-9 dB for an hour; pairwise
- *       summation, 6 ms per minute of signal for the three sums, buys nothing a level can show).</li>
- *   <li>Time weighting (eq. 2), discretised exactly for a sample-and-hold input: y[n] = y[n−1] + (1 − e^{−T/τ})·
+ *   <li>L_eq = 10·lg(mean of p_w² / p0²), p0 = 20 µPa (the time-averaged sound level of IEC 61672-1), for w = Z,
+ *       A, C: the squares summed in sample order, so the block split does not change a bit (rounding: at most
+ *       n·2⁻⁵³ relative, 1e-7 dB for an hour, typically far less; pairwise summation, 6 ms per minute of signal for
+ *       the three sums, buys nothing a level can show).</li>
+ *   <li>Exponential time weighting (the time-weighted sound level of IEC 61672-1), discretised exactly for a sample-and-hold input: y[n] = y[n−1] + (1 − e^{−T/τ})·
  *       (p_A²[n] − y[n−1]), T = 1/fs, from y = 0 at the start (a meter switched on with the signal).
  *       L_AFmax and L_ASmax are the largest values over all samples.</li>
- *   <li>L_Cpeak = 20·lg(max |p_C| / p0) over all samples (IEC 61672-1 3.24).</li>
+ *   <li>L_Cpeak = 20·lg(max |p_C| / p0) over all samples (the C-weighted peak sound level of IEC 61672-1).</li>
  *   <li>L_AF(t) sampled every 10 ms, at the end of each whole 10 ms interval (t = 10 ms, 20 ms, …); the
  *       statistics of L_AF (percentile levels) are meant for the samples at t ≥ 0.625 s (5τ_F) ({@link
  *       SoundLevels#settledLafDb()}).</li>
