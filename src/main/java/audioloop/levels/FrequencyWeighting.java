@@ -87,7 +87,7 @@ public enum FrequencyWeighting {
     }
 
     /**
-     * ω²/(s + ω)² as b0 + b1·z⁻¹ over 1 + a1·z⁻¹ + a2·z⁻² (Vicanek 2016, §3): a1 = −2e^{−w}, a2 = e^{−2w}, w = 2πf/fs;
+     * ω²/(s + ω)² as b0 + b1·z⁻¹ over 1 + a1·z⁻¹ + a2·z⁻² (after Vicanek 2016): a1 = −2e^{−w}, a2 = e^{−2w}, w = 2πf/fs;
      * |B|² = B0·φ0 + B1·φ1 with φ0 = cos²(Ω/2), φ1 = sin²(Ω/2), B0 = (b0 + b1)², B1 = (b0 − b1)², and likewise |A|² =
      * A0·φ0 + A1·φ1 + A2·φ2 with φ2 = 4φ0φ1, A0 = (1 + a1 + a2)², A1 = (1 − a1 + a2)², A2 = −4a2. B0 = A0 gives
      * 0 dB at DC; B1 is chosen so that |B/A|² equals the analogue |H|² = 1/4 at Ω = w.
