@@ -3,7 +3,9 @@ package audioloop.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import audioloop.MosqitoMore;
 import audioloop.SharedData;
+import audioloop.loudness.LoudnessLevel;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,16 +35,33 @@ class EndToEndParityTest {
     private static final double RMS_REL = 1e-6;
     private static final double CONTRAST_DB = 1e-6;
 
-    /** MoSQITo's figures for one file: its summary keys mapped to our JSON's. */
+    /**
+     * MoSQITo's figures for one file: its summary keys mapped to our JSON's. {@code weightings} holds MoSQITo's
+     * {@code sharpness_st} and {@code sharpness_tv_mean} (decay from rest) per weighting.
+     */
     private record Expected(double nMean, double nMax, double n5, double n10, double sMean, double nStationary,
-                            double sStationary, Double rMean) {
-        static Expected of(JsonNode mosqitoEntry, boolean withRoughness) {
+                            double sStationary, Double rMean, JsonNode weightings) {
+        static Expected of(String file, JsonNode mosqitoEntry, boolean withRoughness) {
             JsonNode n = mosqitoEntry.get("loudness_zwtv");
             JsonNode st = mosqitoEntry.get("loudness_zwst");
             return new Expected(n.get("N_mean").asDouble(), n.get("N_max").asDouble(), n.get("N5").asDouble(),
                     n.get("N10").asDouble(), mosqitoEntry.get("sharpness_din_from_loudness").get("S_mean").asDouble(),
                     st.get("N").asDouble(), st.get("S_din_st").asDouble(),
-                    withRoughness ? mosqitoEntry.get("roughness_dw").get("R_mean").asDouble() : null);
+                    withRoughness ? mosqitoEntry.get("roughness_dw").get("R_mean").asDouble() : null,
+                    MosqitoMore.entries().get(file).reference());
+        }
+    }
+
+    /**
+     * MoSQITo's sharpness weightings for the files below that have no mosqito_more.json entry (the demo file, the
+     * diffuse field): test resource audioloop/levels/weightings_end_to_end.json, which says how it was made.
+     */
+    private static JsonNode weightings(String name) {
+        try (java.io.InputStream in = EndToEndParityTest.class.getResourceAsStream(
+                "/audioloop/levels/weightings_end_to_end.json")) {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(in).get("runs").get(name);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
@@ -59,6 +78,45 @@ class EndToEndParityTest {
     @Test
     void dinBroadbandNoise() {
         checkMosqitoFile("din45692_broadband_01000.wav", true);
+    }
+
+    /**
+     * The levels section through the CLI: third-octave levels against MoSQITo's noct_spectrum(sig, 48000, 25, 20000)
+     * to 1e-6 dB; the IEC levels are MoSQITo-free (conformance in audioloop.levels), here checked against the bands:
+     * L_Zeq and L_Aeq are the (A-weighted) energy sums of the band levels, and the percentiles are in order.
+     */
+    @Test
+    void levelsSectionOfTheHairdryer() {
+        String file = "iso532-1_b5_16_hairdryer.wav";
+        MosqitoMore.Entry entry = MosqitoMore.entries().get(file);
+        JsonNode json = run(SharedData.signal("mosqito", file).toString(), "--metrics", "levels", "--calibration",
+                Double.toString(entry.calibrationPaPerFs()));
+        JsonNode levels = json.get("levels");
+        double[] expected = SharedData.doubles(entry.reference().get("noct").get("L_dB"));
+        double[] actual = SharedData.doubles(levels.get("third_octave_db"));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(expected, actual, 1e-6);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(SharedData.doubles(entry.reference().get("noct")
+                .get("freqs_hz")), SharedData.doubles(levels.get("third_octave_hz")));
+        // The energy sums of the bands, unweighted and A-weighted at their centres, are L_Zeq and L_Aeq to within
+        // what the band edges and the weighting's slope inside a band allow (measured: 0.010 and 0.013 dB).
+        double z = 0;
+        double aWeighted = 0;
+        int[] bands = audioloop.loudness.ThirdOctaveSpectrum.bandNumbers(25, 20_000);
+        for (int b = 0; b < actual.length; b++) {
+            z += Math.pow(10, actual[b] / 10);
+            double weight = audioloop.levels.FrequencyWeighting.A.analogueDb(
+                    audioloop.levels.ThirdOctaveBands.exactHz(bands[0] + b));
+            aWeighted += Math.pow(10, (actual[b] + weight) / 10);
+        }
+        assertEquals(10 * Math.log10(z), levels.get("LZeq_db").asDouble(), 0.2, "L_Zeq vs band sum");
+        assertEquals(10 * Math.log10(aWeighted), levels.get("LAeq_db").asDouble(), 0.2, "L_Aeq vs A-weighted band sum");
+        assertTrue(levels.get("LAF10_db").asDouble() >= levels.get("LAF50_db").asDouble()
+                && levels.get("LAF50_db").asDouble() >= levels.get("LAF90_db").asDouble(), levels.toString());
+        assertTrue(levels.get("LAFmax_db").asDouble() >= levels.get("LAF10_db").asDouble());
+        assertEquals(json.get("series").get("LAF_db").size(), (int) Math.floor(json.get("input").get("duration_s").asDouble() * 100));
+        System.out.printf("end-to-end levels %s: L_Zeq %.3f (bands %.3f), L_Aeq %.3f (bands %.3f)%n", file,
+                levels.get("LZeq_db").asDouble(), 10 * Math.log10(z), levels.get("LAeq_db").asDouble(),
+                10 * Math.log10(aWeighted));
     }
 
     /** 44.1 kHz: the resampler is part of the path (the harness used scipy's resample_poly, as we do). */
@@ -79,7 +137,7 @@ class EndToEndParityTest {
                 "--metrics", "loudness,sharpness", "--field", "diffuse", "--calibration", ISO_CALIBRATION);
         assertEquals("diffuse", json.get("analysis").get("field").asText());
         checkSummary(json, new Expected(32.479432952735245, 41.216301652932245, 39.31579841973948, 39.05442624721962,
-                1.6326922980171095, 37.09, 1.8330015814742118, null));
+                1.6326922980171095, 37.09, 1.8330015814742118, null, weightings("hairdryer_diffuse")));
     }
 
     /**
@@ -92,7 +150,7 @@ class EndToEndParityTest {
     void demoFileFreeField() {
         JsonNode json = run("testdata/demo.wav", "--metrics", "loudness,sharpness,roughness");
         checkSummary(json, new Expected(18.154464624110943, 20.08165788636201, 18.995694070079903, 18.806107142180526,
-                1.961523709976866, 18.72, 1.9040308014484324, 0.09745791415687657));
+                1.961523709976866, 18.72, 1.9040308014484324, 0.09745791415687657, weightings("demo_free")));
     }
 
     /** As {@link #demoFileFreeField()}, MoSQITo run with {@code --field diffuse}. */
@@ -100,7 +158,7 @@ class EndToEndParityTest {
     void demoFileDiffuseField() {
         JsonNode json = run("testdata/demo.wav", "--metrics", "loudness,sharpness", "--field", "diffuse");
         checkSummary(json, new Expected(19.34869022664881, 21.4822371539733, 20.22645071295163, 20.05578477341466,
-                2.086646441826889, 19.99, 2.0231730505963217, null));
+                2.086646441826889, 19.99, 2.0231730505963217, null, weightings("demo_diffuse")));
     }
 
     /** librosa's 44.1 kHz stereo pink noise: every spectral summary, tuning, tempo and beat times. */
@@ -172,7 +230,7 @@ class EndToEndParityTest {
         JsonNode json = run(SharedData.signal("mosqito", file).toString(), "--metrics",
                 withRoughness ? "loudness,sharpness,roughness" : "loudness,sharpness", "--calibration", calibration);
         assertEquals(Double.parseDouble(calibration), json.get("analysis").get("calibration_pa_per_fs").asDouble(), 0.0);
-        checkSummary(json, Expected.of(entry, withRoughness));
+        checkSummary(json, Expected.of(file, entry, withRoughness));
     }
 
     /** Runs the CLI with {@code --series} (to see whether N(t) ends loud) and returns the parsed JSON. */
@@ -188,7 +246,7 @@ class EndToEndParityTest {
     private static void checkSummary(JsonNode json, Expected expected) {
         assertEquals(0, json.get("warnings").size(), json.get("warnings").toString());
         JsonNode summary = json.get("summary");
-        assertEquals(expected.rMean() == null ? 7 : 8, summary.size(), "every summary key is compared: " + summary);
+        assertEquals(expected.rMean() == null ? 15 : 16, summary.size(), "every summary key is compared: " + summary);
         JsonNode loudness = json.get("series").get("loudness_sone");
         boolean endsLoud = loudness.get(loudness.size() - 1).asDouble() >= ENDS_LOUD_SONE;
         double orderTolerance = endsLoud ? ORDER_STATISTIC_TOLERANCE_ENDS_LOUD : TOLERANCE;
@@ -201,6 +259,15 @@ class EndToEndParityTest {
         report.append(compare(summary, "sharpness_acum", expected.sMean(), endsLoud ? S_MEAN_TOLERANCE_ENDS_LOUD : TOLERANCE));
         report.append(compare(summary, "loudness_stationary_sone", expected.nStationary(), TOLERANCE));
         report.append(compare(summary, "sharpness_stationary_acum", expected.sStationary(), TOLERANCE));
+        report.append(compare(summary, "loudness_stationary_phon", LoudnessLevel.phon(expected.nStationary()), TOLERANCE));
+        report.append(compare(summary, "loudness_n5_phon", LoudnessLevel.phon(expected.n5()), orderTolerance));
+        // MoSQITo's time-varying weightings were run with the decay starting from rest, as ours: 1e-6 throughout.
+        for (String weighting : List.of("aures", "bismarck", "fastl")) {
+            report.append(compare(summary, "sharpness_" + weighting + "_acum",
+                    expected.weightings().get("sharpness_tv_mean").get(weighting).asDouble(), TOLERANCE));
+            report.append(compare(summary, "sharpness_" + weighting + "_stationary_acum",
+                    expected.weightings().get("sharpness_st").get(weighting).asDouble(), TOLERANCE));
+        }
         if (expected.rMean() != null) {
             report.append(compare(summary, "roughness_asper", expected.rMean(), TOLERANCE));
         }

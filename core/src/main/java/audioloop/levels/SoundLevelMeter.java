@@ -1,9 +1,6 @@
 package audioloop.levels;
 
-import audioloop.dsp.RunningPairwiseSum;
-import audioloop.dsp.SosBank;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -12,12 +9,14 @@ import java.util.List;
  * the time-averaged (equivalent) levels over the whole signal.
  *
  * <ul>
- *   <li>L_eq = 10·lg(mean of p_w² / p0²), p0 = 20 µPa (IEC 61672-1 eq. 3), for w = Z, A, C: numpy's pairwise sum of
- *       the squared samples, so the block split does not change a bit.</li>
- *   <li>Time weighting (eq. 2), discretised exactly for a sample-and-hold input: y[n] = y[n−1] + (1 − e^{−T/τ})·
+ *   <li>L_eq = 10·lg(mean of p_w² / p0²), p0 = 20 µPa (the time-averaged sound level of IEC 61672-1), for w = Z,
+ *       A, C: the squares summed in sample order, so the block split does not change a bit (rounding: at most
+ *       n·2⁻⁵³ relative, 1e-7 dB for an hour, typically far less; pairwise summation, 6 ms per minute of signal for
+ *       the three sums, buys nothing a level can show).</li>
+ *   <li>Exponential time weighting (the time-weighted sound level of IEC 61672-1), discretised exactly for a sample-and-hold input: y[n] = y[n−1] + (1 − e^{−T/τ})·
  *       (p_A²[n] − y[n−1]), T = 1/fs, from y = 0 at the start (a meter switched on with the signal).
  *       L_AFmax and L_ASmax are the largest values over all samples.</li>
- *   <li>L_Cpeak = 20·lg(max |p_C| / p0) over all samples (IEC 61672-1 3.24).</li>
+ *   <li>L_Cpeak = 20·lg(max |p_C| / p0) over all samples (the C-weighted peak sound level of IEC 61672-1).</li>
  *   <li>L_AF(t) sampled every 10 ms, at the end of each whole 10 ms interval (t = 10 ms, 20 ms, …); the
  *       statistics of L_AF (percentile levels) are meant for the samples at t ≥ 0.625 s (5τ_F) ({@link
  *       SoundLevels#settledLafDb()}).</li>
@@ -41,22 +40,23 @@ public final class SoundLevelMeter {
     /** Floor of the reported levels: 20·lg(2·10⁻¹² Pa / 20 µPa). */
     public static final double FLOOR_DB = -140;
     private static final double FLOOR_MEAN_SQUARE_PA2 = 2e-12 * 2e-12;
-    /** Samples filtered per kernel call (three 32 KB buffers stay in cache). */
-    private static final int RUN = 4096;
 
     private final int samples;
     private final int lafStride;
     private final double fastCoefficient;
     private final double slowCoefficient;
-    private final SosBank weightings;
-    private final double[][] inputs = new double[2][];
-    private final double[][] weighted = new double[2][RUN];
-    private final double[] squares = new double[RUN];
-    private final RunningPairwiseSum sumZ;
-    private final RunningPairwiseSum sumA;
-    private final RunningPairwiseSum sumC;
+    /** A's sections; C is the output of the first two ({@link FrequencyWeighting#sos}). */
+    private final double[][] sos;
+    /** z0, z1 of the three sections. */
+    private final double[] state = new double[6];
+    /** Σ p², Σ p_A², Σ p_C² so far, in sample order (so any block split gives the same sums). */
+    private double sumZ;
+    private double sumA;
+    private double sumC;
     private final double[] lafMeanSquares;
     private int lafCount;
+    /** Samples until the next L_AF sample is taken (the end of the current 10 ms). */
+    private int untilLaf;
     private double fast;
     private double slow;
     private double fastMax;
@@ -67,7 +67,7 @@ public final class SoundLevelMeter {
 
     /**
      * @param sampleRateHz the signal's rate; 10 ms must be a whole number of samples
-     * @param samples      the length of the signal that will be fed (numpy's summation order depends on it)
+     * @param samples      the length of the signal that will be fed (sizes the L_AF samples; L_eq is over it)
      */
     public SoundLevelMeter(int sampleRateHz, int samples) {
         if (sampleRateHz % 100 != 0) {
@@ -77,11 +77,9 @@ public final class SoundLevelMeter {
         lafStride = sampleRateHz / 100;
         fastCoefficient = -Math.expm1(-1 / (FAST_S * sampleRateHz));
         slowCoefficient = -Math.expm1(-1 / (SLOW_S * sampleRateHz));
-        weightings = new SosBank(FrequencyWeighting.A.sos(sampleRateHz), FrequencyWeighting.C.sos(sampleRateHz));
-        sumZ = new RunningPairwiseSum(samples);
-        sumA = new RunningPairwiseSum(samples);
-        sumC = new RunningPairwiseSum(samples);
+        sos = FrequencyWeighting.A.sos(sampleRateHz);
         lafMeanSquares = new double[samples / lafStride];
+        untilLaf = lafStride;
     }
 
     /** Feeds pressurePa[from … from+length), in pascals. */
@@ -89,46 +87,70 @@ public final class SoundLevelMeter {
         if (length > samples - fed) {
             throw new IllegalArgumentException("more than the " + samples + " samples announced");
         }
-        Arrays.fill(inputs, pressurePa);
-        for (int done = 0; done < length; done += RUN) {
-            int run = Math.min(RUN, length - done);
-            int start = from + done;
-            weightings.filter(inputs, start, weighted, 0, 1, run);
-            double[] a = weighted[0];
-            double[] c = weighted[1];
-            for (int i = 0; i < run; i++) {
-                double p = pressurePa[start + i];
-                squares[i] = p * p;
-                peakZ = Math.max(peakZ, Math.abs(p));
-            }
-            sumZ.add(squares, 0, run);
-            for (int i = 0; i < run; i++) {
-                peakC = Math.max(peakC, Math.abs(c[i]));
-                c[i] *= c[i];
-            }
-            sumC.add(c, 0, run);
-            double f = fast;
-            double s = slow;
-            double fMax = fastMax;
-            double sMax = slowMax;
-            int position = fed + done;
-            for (int i = 0; i < run; i++) {
-                double a2 = a[i] * a[i];
-                a[i] = a2;
+        double[] k0 = sos[0];
+        double[] k1 = sos[1];
+        double[] k2 = sos[2];
+        // Section coefficients and states in locals: three biquads (direct form II transposed, scipy's sosfilt step)
+        // run as one pipeline per sample, C after the second section, A after the third.
+        double b00 = k0[0], b01 = k0[1], b02 = k0[2], a01 = k0[4], a02 = k0[5];
+        double b10 = k1[0], b11 = k1[1], b12 = k1[2], a11 = k1[4], a12 = k1[5];
+        double b20 = k2[0], b21 = k2[1], b22 = k2[2], a21 = k2[4], a22 = k2[5];
+        double z00 = state[0], z01 = state[1], z10 = state[2], z11 = state[3], z20 = state[4], z21 = state[5];
+        double z2Sum = sumZ;
+        double a2Sum = sumA;
+        double c2Sum = sumC;
+        double zPeak = peakZ;
+        double cPeak = peakC;
+        double f = fast;
+        double s = slow;
+        double fMax = fastMax;
+        double sMax = slowMax;
+        // In pieces that end where an L_AF sample is due, so the inner loop has no test but its bound.
+        for (int i = from, to = from + length; i < to; ) {
+            int end = Math.min(to, i + untilLaf);
+            untilLaf -= end - i;
+            for (; i < end; i++) {
+                double p = pressurePa[i];
+                double y0 = b00 * p + z00;
+                z00 = (b01 * p - a01 * y0) + z01;
+                z01 = b02 * p - a02 * y0;
+                double c = b10 * y0 + z10;
+                z10 = (b11 * y0 - a11 * c) + z11;
+                z11 = b12 * y0 - a12 * c;
+                double a = b20 * c + z20;
+                z20 = (b21 * c - a21 * a) + z21;
+                z21 = b22 * c - a22 * a;
+                z2Sum += p * p;
+                zPeak = Math.max(zPeak, Math.abs(p));
+                cPeak = Math.max(cPeak, Math.abs(c));
+                c2Sum += c * c;
+                double a2 = a * a;
+                a2Sum += a2;
                 f += fastCoefficient * (a2 - f);
                 s += slowCoefficient * (a2 - s);
                 fMax = Math.max(fMax, f);
                 sMax = Math.max(sMax, s);
-                if ((position + i + 1) % lafStride == 0) {
-                    lafMeanSquares[lafCount++] = f;
-                }
             }
-            fast = f;
-            slow = s;
-            fastMax = fMax;
-            slowMax = sMax;
-            sumA.add(a, 0, run);
+            if (untilLaf == 0) {
+                lafMeanSquares[lafCount++] = f;
+                untilLaf = lafStride;
+            }
         }
+        state[0] = z00;
+        state[1] = z01;
+        state[2] = z10;
+        state[3] = z11;
+        state[4] = z20;
+        state[5] = z21;
+        sumZ = z2Sum;
+        sumA = a2Sum;
+        sumC = c2Sum;
+        peakZ = zPeak;
+        peakC = cPeak;
+        fast = f;
+        slow = s;
+        fastMax = fMax;
+        slowMax = sMax;
         fed += length;
     }
 
@@ -149,8 +171,8 @@ public final class SoundLevelMeter {
         }
         // Sample k is at t = (k + 1)·10 ms: the first at t ≥ 0.625 s is k = 62 (t = 0.63 s).
         int firstSettled = (int) Math.ceil(PERCENTILE_START_S / LAF_INTERVAL_S - 1e-9) - 1;
-        return new SoundLevels(levelDb(sumZ.sum() / samples), levelDb(sumA.sum() / samples),
-                levelDb(sumC.sum() / samples), levelDb(fastMax), levelDb(slowMax), levelDb(peakC * peakC), lafDb,
+        return new SoundLevels(levelDb(sumZ / samples), levelDb(sumA / samples),
+                levelDb(sumC / samples), levelDb(fastMax), levelDb(slowMax), levelDb(peakC * peakC), lafDb,
                 Math.min(firstSettled, lafDb.length), LAF_INTERVAL_S, warnings);
     }
 

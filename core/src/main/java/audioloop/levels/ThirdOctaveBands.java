@@ -1,7 +1,7 @@
 package audioloop.levels;
 
 /**
- * Nominal mid-band frequencies of the one-third-octave bands, 10 Hz … 20 kHz (IEC 61260-1:2014 Annex E, Table E.1;
+ * Nominal mid-band frequencies of the one-third-octave bands, 10 Hz … 20 kHz (IEC 61260-1:2014;
  * the frequencies of IEC 61672-1:2013 Table 3): the labels of exact base-10 centres 1000·10^(k/10) Hz, k = −20 … 13.
  */
 public final class ThirdOctaveBands {

@@ -14,9 +14,10 @@ import java.util.TreeMap;
 /**
  * Third-octave band levels of a whole signal, as MoSQITo 1.2.1's stationary loudness ({@code loudness_zwst})
  * obtains them: {@code noct_spectrum(sig, fs, fmin=24, fmax=12600)} with n = 3, base 10, fr = 1 kHz
- * (mosqito/sound_level_meter/noct_spectrum/; notes/mosqito.md §3 step 1). Per band:
+ * (mosqito/sound_level_meter/noct_spectrum/; notes/mosqito.md §3 step 1); other band ranges as {@code
+ * noct_spectrum(sig, fs, fmin, fmax)} (the levels section: 25 Hz … 20 kHz, 30 bands). Per band:
  * <ul>
- *   <li>exact centre 1000·10^(k/10) Hz, k = −16 … 11 (25.1 Hz … 12.6 kHz, 28 bands);</li>
+ *   <li>exact centre 1000·10^(k/10) Hz, k = −16 … 11 for loudness (25.1 Hz … 12.6 kHz, 28 bands);</li>
  *   <li>if fc &lt; fs/200 the signal is first decimated by the smallest q ≥ 2 with fc ≥ fs/(200·q)
  *       ({@code scipy.signal.decimate}: Chebyshev I, zero phase);</li>
  *   <li>a 6th-order Butterworth band-pass (ANSI S1.11 order-3 design) from fc/α to fc·α,

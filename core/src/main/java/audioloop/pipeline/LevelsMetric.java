@@ -93,9 +93,9 @@ final class LevelsMetric implements BlockMetric {
         out.sections().put("levels", section);
         out.warnings().addAll(levels.warnings());
         if (levels.lzeqDb() != null && !statistics) {
-            out.warnings().add(String.format(java.util.Locale.ROOT, "levels: LAF10/LAF50/LAF90 are taken over the"
-                    + " L_AF samples from %.1f s on (after the F detector's start-up); the input is shorter: null",
-                    SoundLevelMeter.PERCENTILE_START_S));
+            out.warnings().add("levels: LAF10/LAF50/LAF90 are taken over the L_AF samples from "
+                    + SoundLevelMeter.PERCENTILE_START_S + " s on (after the F detector's start-up); the input is"
+                    + " shorter: null");
         }
         if (levels.lzeqDb() != null && spectrum == null) {
             out.warnings().add("levels: third-octave levels need at least " + MIN_SPECTRUM_SAMPLES

@@ -63,7 +63,7 @@ class SoundLevelMeterTest {
     /**
      * Table 4: 4 kHz tone bursts (whole cycles) of duration T_d from a steady signal's level; L_AFmax and L_ASmax
      * relative to the steady A-weighted level must be the reference δ = 10·lg(1 − e^{−T_d/τ}) rounded (Table 4's
-     * values), within class 1 limits. The detector is the exact discretisation of eq. 2, so the readings are also
+     * values), within class 1 limits. The detector is the exact discretisation of the exponential time weighting, so the readings are also
      * held to δ itself: within 0.01 dB for bursts of 20 ms and more; shorter bursts spread over a wider band of the
      * A weighting (which peaks near 2.5 kHz), down to −0.13 dB for one 4 kHz cycle: 0.15 dB.
      */

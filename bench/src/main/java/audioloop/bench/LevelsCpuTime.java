@@ -1,0 +1,70 @@
+package audioloop.bench;
+
+import audioloop.levels.SoundLevelMeter;
+import audioloop.loudness.ThirdOctaveSpectrum;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.Arrays;
+import java.util.concurrent.ForkJoinPool;
+import java.util.function.LongSupplier;
+
+/**
+ * CPU time (of the one worker thread that runs it) of the levels section's work on 60 s of {@link TestSignal} at
+ * 48 kHz: the figure that stays meaningful on a machine shared with other work, where JMH's wall-clock averages are
+ * inflated by the load. Median of 8 runs after 3 warm-up runs, ms. Run: {@code java -cp bench/target/benchmarks.jar
+ * audioloop.bench.LevelsCpuTime}.
+ */
+public final class LevelsCpuTime {
+    private static final int FS = 48_000;
+    private static final int BLOCK = 2 * FS;
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    private LevelsCpuTime() {
+    }
+
+    public static void main(String[] args) {
+        double[] signal = TestSignal.mono(FS, 60, 1);
+        ForkJoinPool pool = new ForkJoinPool(1);
+        try {
+            System.out.printf("sound level meter:        %.1f ms%n", median(pool, () -> {
+                SoundLevelMeter meter = new SoundLevelMeter(FS, signal.length);
+                for (int from = 0; from < signal.length; from += BLOCK) {
+                    meter.accept(signal, from, Math.min(BLOCK, signal.length - from));
+                }
+                return meter.finish().lafDb().length;
+            }));
+            double bands28 = median(pool, () -> bands(signal, 24, 12_600));
+            double bands30 = median(pool, () -> bands(signal, 25, 20_000));
+            System.out.printf("third-octave, 28 bands:   %.1f ms%n", bands28);
+            System.out.printf("third-octave, 30 bands:   %.1f ms (the 2 bands loudness lacks: %.1f ms)%n", bands30,
+                    bands30 - bands28);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private static long bands(double[] signal, double minHz, double maxHz) {
+        ThirdOctaveSpectrum.Stream stream = new ThirdOctaveSpectrum.Stream(FS, signal.length, minHz, maxHz);
+        for (int from = 0; from < signal.length; from += BLOCK) {
+            stream.accept(signal, from, Math.min(BLOCK, signal.length - from));
+        }
+        return stream.finish().length;
+    }
+
+    /** Median CPU time of {@code work} on the pool's single worker, ms. */
+    private static double median(ForkJoinPool pool, LongSupplier work) {
+        double[] ms = new double[8];
+        for (int run = -3; run < ms.length; run++) {
+            double cpu = pool.submit(() -> {
+                long start = THREADS.getCurrentThreadCpuTime();
+                work.getAsLong();
+                return (THREADS.getCurrentThreadCpuTime() - start) / 1e6;
+            }).join();
+            if (run >= 0) {
+                ms[run] = cpu;
+            }
+        }
+        Arrays.sort(ms);
+        return (ms[3] + ms[4]) / 2;
+    }
+}
