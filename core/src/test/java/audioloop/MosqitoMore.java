@@ -12,7 +12,7 @@ import java.util.Map;
 /**
  * MoSQITo 1.2.1's figures for the metrics beyond loudness, sharpness (DIN) and roughness, for every shared signal of
  * reference/mosqito.json: shared/reference/mosqito_more.json, completed by the project's test resource
- * audioloop/levels/mosqito_more_extra.json for the signals missing there (made the same way; the resource says how).
+ * audioloop/mosqito_more_extra.json for the signals missing there (made the same way; the resource says how).
  * Skips (JUnit assumption, through {@link SharedData}) when ../shared is absent.
  */
 public final class MosqitoMore {
@@ -46,7 +46,7 @@ public final class MosqitoMore {
     }
 
     private static JsonNode extra() {
-        try (InputStream in = MosqitoMore.class.getResourceAsStream("/audioloop/levels/mosqito_more_extra.json")) {
+        try (InputStream in = MosqitoMore.class.getResourceAsStream("/audioloop/mosqito_more_extra.json")) {
             return new ObjectMapper().readTree(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -2,6 +2,7 @@ package audioloop.tonality;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import audioloop.MosqitoMore;
 import audioloop.SharedData;
 import audioloop.sii.SpeechIntelligibilityIndex;
 import audioloop.sii.SpeechLevel;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.TestFactory;
  * Parity with MoSQITo 1.2.1 {@code tnr_ecma_st}, {@code pr_ecma_st} and {@code sii_ansi(…, 'critical', 'normal')} on
  * every WAV of ../shared/signals/mosqito, read as the CLI reads them (decoded, resampled to 48 kHz, × the file's
  * calibration from mosqito.json). References: ../shared/reference/mosqito_more.json, and for the files it lacks
- * mosqito_more_extra.json (same script, same calibration; its "about" names the command).
+ * the project's audioloop/mosqito_more_extra.json ({@link MosqitoMore}; same script, same calibration).
  */
 class TonalitySiiMosqitoTest {
     private static double worstSii;
@@ -33,27 +34,14 @@ class TonalitySiiMosqitoTest {
                 + worstSii);
     }
 
-    private static JsonNode extra() throws IOException {
-        try (InputStream in = TonalitySiiMosqitoTest.class.getResourceAsStream("mosqito_more_extra.json")) {
-            return new ObjectMapper().readTree(in).get("files");
-        }
-    }
-
     @TestFactory
-    Stream<DynamicTest> mosqitoParity() throws IOException {
-        JsonNode files = SharedData.reference("mosqito.json").get("files");
-        JsonNode more = SharedData.reference("mosqito_more.json").get("files");
-        JsonNode extra = extra();
+    Stream<DynamicTest> mosqitoParity() {
         List<DynamicTest> tests = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = files.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            String name = e.getKey();
-            JsonNode ref = more.has(name) ? more.get(name) : extra.get(name);
-            if (ref == null || !SharedData.signal("mosqito", name).toFile().isFile()) {
+        for (MosqitoMore.Entry e : MosqitoMore.entries().values()) {
+            if (e.entry() == null || !SharedData.signal("mosqito", e.file()).toFile().isFile()) {
                 continue;
             }
-            double calibration = e.getValue().get("calibration").get("factor_pa_per_fs").asDouble();
-            tests.add(DynamicTest.dynamicTest(name, () -> check(name, calibration, ref)));
+            tests.add(DynamicTest.dynamicTest(e.file(), () -> check(e.file(), e.calibrationPaPerFs(), e.entry())));
         }
         int found = tests.size();
         tests.add(DynamicTest.dynamicTest("every shared WAV has a reference",
