@@ -166,8 +166,9 @@ public final class Analyzer {
             Map<String, Object> summary = new LinkedHashMap<>();
             Map<String, Object> series = new LinkedHashMap<>();
             Map<String, Object> sections = new LinkedHashMap<>();
-            Map<String, Object> spectral = metrics.collect(summary, series, warnings);
-            metrics.report(new MetricOutput(summary, options.series() ? series : null, sections, warnings));
+            Map<String, double[]> results = new LinkedHashMap<>();
+            Map<String, Object> spectral = metrics.collect(summary, series, results, warnings);
+            metrics.report(new MetricOutput(summary, options.series() ? series : null, sections, warnings, results));
 
             Map<String, Object> timing = new LinkedHashMap<>();
             List<String> stages = new ArrayList<>(List.of("decode", "resample", "spectral", "loudness",
@@ -427,8 +428,12 @@ public final class Analyzer {
             }
         }
 
-        /** Joins the results into the summary and series; returns the spectral block (null if not asked for). */
-        Map<String, Object> collect(Map<String, Object> summary, Map<String, Object> series, List<String> warnings) {
+        /**
+         * Joins the results into the summary and series, and the loudness, sharpness and roughness series into
+         * {@code results} for the derived metrics; returns the spectral block (null if not asked for).
+         */
+        Map<String, Object> collect(Map<String, Object> summary, Map<String, Object> series,
+                                    Map<String, double[]> results, List<String> warnings) {
             if (options.wants(Metric.LOUDNESS)) {
                 LoudnessBlock.TimeVarying loudness = loudnessTask == null ? null : join(loudnessTask, "loudness");
                 warnings.addAll(loudnessWarnings);
@@ -439,9 +444,15 @@ public final class Analyzer {
                     double[] sharpness = sharpnessTask == null ? null : join(sharpnessTask, "sharpness");
                     summary.put("sharpness_acum", sharpness == null ? null : Summaries.mean(sharpness));
                     summary.put("sharpness_stationary_acum", stationary == null ? null : DinSharpness.stationary(stationary));
+                    if (sharpness != null) {
+                        results.put("sharpness_acum", sharpness);
+                    }
                     if (options.series() && sharpness != null) {
                         series.put("sharpness_acum", sharpness);
                     }
+                }
+                if (loudness != null) {
+                    results.put("loudness_sone", loudness.loudnessSone());
                 }
                 if (options.series() && loudness != null) {
                     series.put("loudness_sone", loudness.loudnessSone());
@@ -454,6 +465,7 @@ public final class Analyzer {
                 if (roughness == null) {
                     warnings.add("roughness: input shorter than one 0.2 s frame, not computed");
                 } else {
+                    results.put("roughness_asper", roughness.roughnessAsper());
                     warnings.addAll(roughness.warnings());
                     if (options.series()) {
                         series.put("roughness_asper", roughness.roughnessAsper());

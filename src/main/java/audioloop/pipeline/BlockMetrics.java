@@ -14,6 +14,8 @@ final class BlockMetrics {
      */
     static List<BlockMetric> make(AnalysisOptions options, int samples48k) {
         List<BlockMetric> metrics = new ArrayList<>();
+        if (options.wants(Metric.FLUCTUATION)) metrics.add(new FluctuationMetric());
+        if (options.wants(Metric.ANNOYANCE)) metrics.add(new AnnoyanceMetric());
         return metrics;
     }
 }

@@ -6,7 +6,7 @@ import java.util.Set;
 
 /** The metric groups a user can ask for with {@code --metrics}. */
 public enum Metric {
-    SPECTRAL, LOUDNESS, SHARPNESS, ROUGHNESS;
+    SPECTRAL, LOUDNESS, SHARPNESS, ROUGHNESS, FLUCTUATION, ANNOYANCE;
 
     public String key() {
         return name().toLowerCase(Locale.ROOT);
@@ -14,7 +14,7 @@ public enum Metric {
 
     /**
      * Parses a comma list such as {@code "spectral,sharpness"}; sharpness implies loudness (it is computed from
-     * N(t) and N′(z,t)).
+     * N(t) and N′(z,t)); annoyance implies the metrics it combines (loudness, sharpness, roughness, fluctuation).
      *
      * @throws IllegalArgumentException naming the unknown entry
      */
@@ -26,8 +26,11 @@ public enum Metric {
                 metrics.add(Metric.valueOf(name));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("unknown metric '" + part.trim()
-                        + "' (known: spectral, loudness, sharpness, roughness)");
+                        + "' (known: spectral, loudness, sharpness, roughness, fluctuation, annoyance)");
             }
+        }
+        if (metrics.contains(ANNOYANCE)) {
+            metrics.addAll(EnumSet.of(SHARPNESS, ROUGHNESS, FLUCTUATION));
         }
         if (metrics.contains(SHARPNESS)) {
             metrics.add(LOUDNESS);

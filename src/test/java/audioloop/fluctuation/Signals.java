@@ -28,13 +28,18 @@ final class Signals {
         return scale(x, levelDb);
     }
 
-    /** Uniform white noise (fixed seed) times (1 + m·sin 2π f_m t), at {@code levelDb} dB SPL. */
-    static double[] amNoise(double modulationHz, double depth, double levelDb, double seconds, long seed) {
-        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+    /**
+     * Uniform white noise times (1 + m·sin 2π f_m t), at {@code levelDb} dB SPL. The noise is the Park–Miller
+     * generator s ← 16807·s mod (2³¹ − 1) from s = 12345, u = 2s/(2³¹ − 1) − 1: exact in doubles, so the oracle
+     * script (Octave) makes the same samples.
+     */
+    static double[] amNoise(double modulationHz, double depth, double levelDb, double seconds) {
         double[] x = new double[(int) Math.round(seconds * FS)];
+        long s = 12345;
         for (int i = 0; i < x.length; i++) {
+            s = 16807 * s % 2147483647L;
             double t = i / (double) FS;
-            x[i] = (1 + depth * Math.sin(2 * Math.PI * modulationHz * t)) * (2 * random.nextDouble() - 1);
+            x[i] = (1 + depth * Math.sin(2 * Math.PI * modulationHz * t)) * (2 * s / 2147483647.0 - 1);
         }
         return scale(x, levelDb);
     }
