@@ -44,6 +44,30 @@ final class Signals {
         return scale(x, levelDb);
     }
 
+    /**
+     * Noise with a flat spectrum from {@code lowHz} to {@code highHz} (random phases from a fixed seed; zero
+     * elsewhere) times (1 + m·sin 2π f_m t), at {@code levelDb} dB SPL: the broadband noise of Fastl's curves.
+     */
+    static double[] amBandNoise(double lowHz, double highHz, double modulationHz, double depth, double levelDb,
+                                double seconds, long seed) {
+        int n = (int) Math.round(seconds * FS);
+        double[] spectrum = new double[n];
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        for (int k = 1; k < n / 2; k++) {
+            double f = k * (double) FS / n;
+            if (f >= lowHz && f <= highHz) {
+                double phase = 2 * Math.PI * random.nextDouble();
+                spectrum[2 * k] = Math.cos(phase);
+                spectrum[2 * k + 1] = Math.sin(phase);
+            }
+        }
+        new audioloop.dsp.RealFft(n).inverse(spectrum);
+        for (int i = 0; i < n; i++) {
+            spectrum[i] *= 1 + depth * Math.sin(2 * Math.PI * modulationHz * i / (double) FS);
+        }
+        return scale(spectrum, levelDb);
+    }
+
     static double[] scale(double[] x, double levelDb) {
         double sum = 0;
         for (double v : x) {
