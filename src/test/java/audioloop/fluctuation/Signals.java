@@ -51,21 +51,26 @@ final class Signals {
     static double[] amBandNoise(double lowHz, double highHz, double modulationHz, double depth, double levelDb,
                                 double seconds, long seed) {
         int n = (int) Math.round(seconds * FS);
-        double[] spectrum = new double[n];
+        int fftLength = n;
+        while (!audioloop.dsp.RealFft.supports(fftLength)) {
+            fftLength += 2;
+        }
+        double[] spectrum = new double[fftLength];
         java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
-        for (int k = 1; k < n / 2; k++) {
-            double f = k * (double) FS / n;
+        for (int k = 1; k < fftLength / 2; k++) {
+            double f = k * (double) FS / fftLength;
             if (f >= lowHz && f <= highHz) {
                 double phase = 2 * Math.PI * random.nextDouble();
                 spectrum[2 * k] = Math.cos(phase);
                 spectrum[2 * k + 1] = Math.sin(phase);
             }
         }
-        new audioloop.dsp.RealFft(n).inverse(spectrum);
+        new audioloop.dsp.RealFft(fftLength).inverse(spectrum);
+        double[] x = java.util.Arrays.copyOf(spectrum, n);
         for (int i = 0; i < n; i++) {
-            spectrum[i] *= 1 + depth * Math.sin(2 * Math.PI * modulationHz * i / (double) FS);
+            x[i] *= 1 + depth * Math.sin(2 * Math.PI * modulationHz * i / (double) FS);
         }
-        return scale(spectrum, levelDb);
+        return scale(x, levelDb);
     }
 
     static double[] scale(double[] x, double levelDb) {
