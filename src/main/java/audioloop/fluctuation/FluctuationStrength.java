@@ -111,7 +111,7 @@ public final class FluctuationStrength {
                         }
                         for (int j = first; j < last; j++) {
                             int at = Math.toIntExact(offset + ((long) j * HOP - start));
-                            fluctuation[j] = analyzer.fluctuation(x, at, null);
+                            fluctuation[j] = analyzer.fluctuation(x, at);
                         }
                         idle.add(analyzer);
                     }

@@ -62,11 +62,8 @@ final class FrameAnalyzer {
         }
     }
 
-    /**
-     * F of the frame x[offset … offset + frameLength) in pascals, vacil; the specific fluctuation strength
-     * F′(z_i), vacil/Bark, goes to {@code specific} (length 47) when it is non-null.
-     */
-    double fluctuation(double[] x, int offset, double[] specific) {
+    /** F of the frame x[offset … offset + frameLength) in pascals, vacil: Δz·Σ F′(z_i). */
+    double fluctuation(double[] x, int offset) {
         for (int i = 0; i < n; i++) {
             frame[i] = model.window[i] * x[offset + i];
         }
@@ -75,20 +72,13 @@ final class FrameAnalyzer {
         findComponents();
         if (components == 0) {
             // No component above threshold: SQAT's excitation is silence, every channel's depth and correlation 0.
-            if (specific != null) {
-                Arrays.fill(specific, 0.0);
-            }
             return 0.0;
         }
         analyseChannels();
         extrapolateCorrelations();
         double sum = 0;
         for (int i = 0; i < OssesModel.CHANNELS; i++) {
-            double fi = OssesModel.CALIBRATION * specificUncalibrated(i);
-            if (specific != null) {
-                specific[i] = fi;
-            }
-            sum += fi;
+            sum += OssesModel.CALIBRATION * specificUncalibrated(i);
         }
         return OssesModel.CHANNEL_STEP_BARK * sum;
     }

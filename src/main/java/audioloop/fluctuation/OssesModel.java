@@ -1,5 +1,7 @@
 package audioloop.fluctuation;
 
+import java.util.Arrays;
+
 /**
  * The fixed parts of the Osses et al. (2016) fluctuation-strength model for one frame length at 48 kHz: window,
  * ear-transmission design, the critical-band rate and threshold of every audible FFT bin, and the channel
@@ -98,7 +100,7 @@ final class OssesModel {
             a = (int) Math.round((n - 1) / 2.0);
         }
         double[] ramp = new double[n];
-        java.util.Arrays.fill(ramp, 1.0);
+        Arrays.fill(ramp, 1.0);
         for (int i = 1; i <= a; i++) {
             ramp[i - 1] *= 0.5 * (1 - Math.cos(Math.PI * i / a));
         }
