@@ -34,18 +34,38 @@ final class OssesModel {
 
     /**
      * The modulation-weighting band-pass H_weight as second-order sections {b0, b1, b2, 1, a1, a2}: a 2nd-order
-     * high-pass then a 4th-order low-pass, Butterworth designs for 48 kHz from the specification in SQAT's
-     * {@code Get_Hweight_fluctuation} (high-pass: stop 0.5 Hz at 17.5 dB, pass 3.1 Hz with 3 dB ripple; low-pass:
-     * pass 12 Hz with 3 dB ripple, stop 20 Hz at 14 dB). The coefficients are the ones the model ships
-     * ({@code Hweight-48000-Hz-HP.mat}, {@code Hweight-48000-Hz-LP.mat}), transcribed to 17 digits.
+     * Butterworth high-pass then a 4th-order Butterworth low-pass (SQAT {@code Get_Hweight_fluctuation}; the
+     * sections SQAT ships for 48 kHz are reproduced to 1 ulp, {@code OssesModelTest}).
      */
-    static final double[][] MODULATION_WEIGHTING = {
-        {0.9998738410329782, -1.9997476820659563, 0.9998738410329782, 1, -1.9997476661498712, 0.9997476979820413},
-        {7.7267351794222388e-07, 1.5453470358844478e-06, 7.7267351794222388e-07, 1, -1.9986518191092326,
-            0.99865490980330474},
-        {7.7193930917429815e-07, 1.5438786183485963e-06, 7.7193930917429815e-07, 1, -1.9967526629254815,
-            0.99675575068271827},
-    };
+    static final double[][] MODULATION_WEIGHTING = modulationWeighting(SAMPLE_RATE_HZ);
+
+    /**
+     * H_weight from its specification in SQAT's {@code Get_Hweight_fluctuation} (MATLAB {@code designfilt},
+     * design method Butterworth, which matches the stop band exactly): high-pass stop 0.5 Hz at 17.5 dB, pass
+     * 3.1 Hz with 3 dB ripple (order 2); low-pass pass 12 Hz with 3 dB ripple, stop 20 Hz at 14 dB (order 4).
+     * Bilinear transform with pre-warping: the analog cut-off is set so that the attenuation at the stop-band edge
+     * is the specified one, K = tan(π·f_stop/fs)·(10^{A/10} − 1)^{±1/(2n)}; each conjugate pole pair of damping
+     * ζ_k = sin((2k − 1)π/(2n)) becomes the section a = (1, 2(K² − 1), 1 − 2ζK + K²)/(1 + 2ζK + K²) with numerator
+     * (1, ±2, 1)·g, g = K²/(1 + 2ζK + K²) (low-pass) or 1/(1 + 2ζK + K²) (high-pass): unit gain in the pass band.
+     * Sections in MATLAB's order: high-pass, then the low-pass pairs from the least damped.
+     */
+    static double[][] modulationWeighting(int sampleRateHz) {
+        double highK = Math.tan(Math.PI * 0.5 / sampleRateHz) * Math.pow(Math.pow(10, 17.5 / 10) - 1, 1.0 / 4);
+        double lowK = Math.tan(Math.PI * 20 / sampleRateHz) / Math.pow(Math.pow(10, 14.0 / 10) - 1, 1.0 / 8);
+        return new double[][] {
+            butterworthSection(highK, Math.sin(Math.PI / 4), true),
+            butterworthSection(lowK, Math.sin(Math.PI / 8), false),
+            butterworthSection(lowK, Math.sin(3 * Math.PI / 8), false),
+        };
+    }
+
+    private static double[] butterworthSection(double k, double damping, boolean highPass) {
+        double a0 = 1 + 2 * damping * k + k * k;
+        double a1 = 2 * (k * k - 1) / a0;
+        double a2 = (1 - 2 * damping * k + k * k) / a0;
+        double g = highPass ? 1 / a0 : k * k / a0;
+        return new double[] {g, (highPass ? -2 : 2) * g, g, 1, a1, a2};
+    }
 
     final int frameLength;
     final double[] window;
