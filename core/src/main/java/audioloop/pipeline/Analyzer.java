@@ -10,6 +10,7 @@ import audioloop.loudness.StationaryLoudnessResult;
 import audioloop.loudness.ThirdOctaveSpectrum;
 import audioloop.roughness.RoughnessDw;
 import audioloop.roughness.RoughnessResult;
+import audioloop.sharpness.SharpnessWeighting;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -177,8 +178,9 @@ public final class Analyzer {
             Map<String, Object> summary = new LinkedHashMap<>();
             Map<String, Object> series = new LinkedHashMap<>();
             Map<String, Object> sections = new LinkedHashMap<>();
-            Map<String, Object> spectral = metrics.collect(summary, series, warnings);
-            metrics.report(new MetricOutput(summary, options.series() ? series : null, sections, warnings));
+            Map<String, double[]> results = new LinkedHashMap<>();
+            Map<String, Object> spectral = metrics.collect(summary, series, results, warnings);
+            metrics.report(new MetricOutput(summary, options.series() ? series : null, sections, warnings, results));
 
             Map<String, Object> timing = new LinkedHashMap<>();
             List<String> stages = new ArrayList<>(List.of("decode", "resample", "spectral", "loudness",
@@ -455,8 +457,12 @@ public final class Analyzer {
             }
         }
 
-        /** Joins the results into the summary and series; returns the spectral block (null if not asked for). */
-        Map<String, Object> collect(Map<String, Object> summary, Map<String, Object> series, List<String> warnings) {
+        /**
+         * Joins the results into the summary and series, and the loudness, sharpness and roughness series into
+         * {@code results} for the derived metrics; returns the spectral block (null if not asked for).
+         */
+        Map<String, Object> collect(Map<String, Object> summary, Map<String, Object> series,
+                                    Map<String, double[]> results, List<String> warnings) {
             if (options.wants(Metric.LOUDNESS)) {
                 LoudnessBlock.TimeVarying loudness = loudnessTask == null ? null : join(loudnessTask, "loudness");
                 warnings.addAll(loudnessWarnings);
@@ -466,6 +472,12 @@ public final class Analyzer {
                 if (options.wants(Metric.SHARPNESS)) {
                     double[][] sharpness = sharpnessTask == null ? null : join(sharpnessTask, "sharpness");
                     LoudnessBlock.summariseSharpness(sharpness, stationary, summary, options.series() ? series : null);
+                    if (sharpness != null) {
+                        results.put("sharpness_acum", sharpness[SharpnessWeighting.DIN.ordinal()]);
+                    }
+                }
+                if (loudness != null) {
+                    results.put("loudness_sone", loudness.loudnessSone());
                 }
                 if (options.series() && loudness != null) {
                     series.put("loudness_sone", loudness.loudnessSone());
@@ -478,6 +490,7 @@ public final class Analyzer {
                 if (roughness == null) {
                     warnings.add("roughness: input shorter than one 0.2 s frame, not computed");
                 } else {
+                    results.put("roughness_asper", roughness.roughnessAsper());
                     warnings.addAll(roughness.warnings());
                     if (options.series()) {
                         series.put("roughness_asper", roughness.roughnessAsper());

@@ -6,7 +6,7 @@ import java.util.Set;
 
 /** The metric groups a user can ask for with {@code --metrics}. */
 public enum Metric {
-    SPECTRAL, LOUDNESS, SHARPNESS, ROUGHNESS, LEVELS, TONALITY, SII;
+    SPECTRAL, LOUDNESS, SHARPNESS, ROUGHNESS, LEVELS, TONALITY, SII, FLUCTUATION, ANNOYANCE;
 
     /** What {@code --metrics} computes when not given, and {@link AnalysisOptions#defaults()}. */
     public static final String DEFAULT_LIST = "spectral,loudness,sharpness,roughness,levels,tonality,sii";
@@ -17,7 +17,7 @@ public enum Metric {
 
     /**
      * Parses a comma list such as {@code "spectral,sharpness"}; sharpness implies loudness (it is computed from
-     * N(t) and N′(z,t)).
+     * N(t) and N′(z,t)); annoyance implies the metrics it combines (loudness, sharpness, roughness, fluctuation).
      *
      * @throws IllegalArgumentException naming the unknown entry
      */
@@ -29,8 +29,11 @@ public enum Metric {
                 metrics.add(Metric.valueOf(name));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("unknown metric '" + part.trim()
-                        + "' (known: spectral, loudness, sharpness, roughness, levels, tonality, sii)");
+                        + "' (known: spectral, loudness, sharpness, roughness, levels, tonality, sii, fluctuation, annoyance)");
             }
+        }
+        if (metrics.contains(ANNOYANCE)) {
+            metrics.addAll(EnumSet.of(SHARPNESS, ROUGHNESS, FLUCTUATION));
         }
         if (metrics.contains(SHARPNESS)) {
             metrics.add(LOUDNESS);

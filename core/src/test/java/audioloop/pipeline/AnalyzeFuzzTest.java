@@ -75,6 +75,7 @@ class AnalyzeFuzzTest {
         assertFinite("spectral", result.spectral());
         assertFinite("series", result.series());
         assertFinite("input", result.input());
+        assertFinite("sections", result.sections());
     }
 
     private static Path scratchFile() {

@@ -42,6 +42,7 @@ class AnalyzerStreamingTest {
             assertEquals(json.writeValueAsString(whole.spectral()), json.writeValueAsString(fed.spectral()));
             assertEquals(json.writeValueAsString(whole.series()), json.writeValueAsString(fed.series()));
             assertEquals(json.writeValueAsString(whole.summary()), json.writeValueAsString(fed.summary()));
+            assertEquals(json.writeValueAsString(whole.sections()), json.writeValueAsString(fed.sections()));
             assertEquals(whole.warnings(), fed.warnings());
         } finally {
             one.shutdown();
