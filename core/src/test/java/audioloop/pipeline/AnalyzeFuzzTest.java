@@ -107,7 +107,7 @@ class AnalyzeFuzzTest {
                 assertFinite(path + "[" + i + "]", list.get(i));
             }
         } else {
-            assertTrue(value == null || value instanceof Number || value instanceof String,
+            assertTrue(value == null || value instanceof Number || value instanceof String || value instanceof Boolean,
                     () -> path + " has an unexpected type " + value.getClass());
         }
     }
