@@ -53,7 +53,8 @@ final class AnalyzeCommand implements Callable<Integer> {
             .description("Sound field for ISO 532-1 loudness. Default: ${DEFAULT-VALUE}."));
     private final OptionSpec metricsOption = option(OptionSpec.builder("--metrics").paramLabel("LIST")
             .type(String.class).defaultValue("spectral,loudness,sharpness,roughness")
-            .description("Comma list of spectral, loudness, sharpness, roughness (sharpness implies loudness). "
+            .description("Comma list of spectral, loudness, sharpness, roughness, ecma (ECMA-418-2: ecma-loudness and "
+                    + "ecma-tonality, also alone) (sharpness implies loudness). "
                     + "Default: ${DEFAULT-VALUE}."));
     private final OptionSpec seriesOption = option(OptionSpec.builder("--series").type(boolean.class).initialValue(false)
             .description("Include the time series (N(t), S(t), R(t), spectral frames)."));

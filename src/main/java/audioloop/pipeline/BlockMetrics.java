@@ -14,6 +14,7 @@ final class BlockMetrics {
      */
     static List<BlockMetric> make(AnalysisOptions options, int samples48k) {
         List<BlockMetric> metrics = new ArrayList<>();
+        if (options.wants(Metric.ECMA_LOUDNESS) || options.wants(Metric.ECMA_TONALITY)) metrics.add(new EcmaMetric(options));
         return metrics;
     }
 }
