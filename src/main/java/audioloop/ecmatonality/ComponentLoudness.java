@@ -38,8 +38,6 @@ public final class ComponentLoudness {
     private static final int HOP_DIVISOR = 4;
     /** Footnote 14: the ε guarding divisions. */
     static final double EPSILON = 1e-12;
-    /** Section 6.2.5: the lag spectrum is taken with 2·max s_b points. */
-    private static final int LAG_SPECTRUM_POINTS = 2 * 8192;
     /** Noise reduction constants, Table 7. */
     private static final double ALPHA = 20;
     private static final double BETA = 0.07;
@@ -55,8 +53,6 @@ public final class ComponentLoudness {
          */
         void frame(int frame, double[] tonalLoudness, double[] noiseLoudness);
     }
-
-    private static final ThreadLocal<Map<Integer, RealFft>> FFTS = ThreadLocal.withInitial(HashMap::new);
 
     private final RectifiedBands bands;
     private final BandBlocks[] pairs;
@@ -196,10 +192,6 @@ public final class ComponentLoudness {
         }
     }
 
-    private static RealFft fft(int n) {
-        return FFTS.get().computeIfAbsent(n, RealFft::new);
-    }
-
     /**
      * One band cut into blocks of one size: per block the unbiased normalised ACF times the basis loudness
      * (Equations 27 to 29), for lags 0 … lags − 1.
@@ -213,6 +205,9 @@ public final class ComponentLoudness {
         final List<double[]> blocks = new ArrayList<>();
         private final double[] tailEnergy;
         private final double[] headEnergy;
+        private final double[] squares;
+        /** This pair's own plan: the pairs are cut in parallel tasks, and plans are not thread-safe. */
+        private RealFft fft;
 
         BandBlocks(int band, int blockSize) {
             this.band = band;
@@ -220,6 +215,7 @@ public final class ComponentLoudness {
             this.hop = blockSize / HOP_DIVISOR;
             tailEnergy = new double[blockSize];
             headEnergy = new double[blockSize];
+            squares = new double[blockSize];
         }
 
         /** Block k ends at padded position LEAD_IN + k·hop (its start is LEAD_IN − s_b + k·hop, Section 5.1.5). */
@@ -233,11 +229,16 @@ public final class ComponentLoudness {
 
         private double[] acf(double[] x, int from) {
             int n = blockSize;
-            RealFft fft = fft(2 * n);
+            if (fft == null) {
+                fft = new RealFft(2 * n);
+            }
             double[] a = new double[2 * n];
             System.arraycopy(x, from, a, 0, n);
             // Equations 22/23 on the block RMS; Σx² summed as numpy does (pairwise)
-            double basis = BasisLoudness.of(band, sumOfSquares(x, from, n), n);
+            for (int i = 0; i < n; i++) {
+                squares[i] = x[from + i] * x[from + i];
+            }
+            double basis = BasisLoudness.of(band, PairwiseSum.sum(squares), n);
             fft.forward(a);
             a[0] = a[0] * a[0];
             a[1] = a[1] * a[1];
@@ -267,14 +268,6 @@ public final class ComponentLoudness {
         }
     }
 
-    private static double sumOfSquares(double[] x, int from, int n) {
-        double[] squares = new double[n];
-        for (int i = 0; i < n; i++) {
-            squares[i] = x[from + i] * x[from + i];
-        }
-        return PairwiseSum.sum(squares);
-    }
-
     /** One critical band's way from averaged ACFs to N′_tonal(l, z) and N′_noise(l, z). */
     private static final class TargetBand {
         /** Sigmoid parameters c(s_b), d(s_b) of Table 8, by block size 8192, 4096, 2048, 1024. */
@@ -293,6 +286,8 @@ public final class ComponentLoudness {
         final LowPass tonalLowPass = new LowPass();
         final LowPass snrLowPass = new LowPass();
         final LowPass loudnessLowPass = new LowPass();
+        /** This band's plan for the lag spectrum (bands run as parallel tasks; plans are not thread-safe). */
+        RealFft lagFft;
         /** Averaged ACFs of the last two blocks (for the three-block mean below band 16). */
         double[] older;
         double[] previous;
@@ -422,16 +417,15 @@ public final class ComponentLoudness {
         private double tonalEstimate(double[] acf) {
             int window = lagEnd - lagStart + 1;
             double mean = PairwiseSum.sum(acf, lagStart, window) / window;
-            RealFft fft = fft(LAG_SPECTRUM_POINTS);
-            double[] a = new double[LAG_SPECTRUM_POINTS];
+            double[] detrended = new double[window];
             for (int m = 0; m < window; m++) {
-                a[lagStart + m] = acf[lagStart + m] - mean;
+                detrended[m] = acf[lagStart + m] - mean;
             }
-            fft.forward(a);
-            double max = Math.max(Math.abs(a[0]), Math.abs(a[1]));
-            for (int k = 2; k < LAG_SPECTRUM_POINTS; k += 2) {
-                max = Math.max(max, Math.hypot(a[k], a[k + 1]));
+            // |DFT| does not depend on where the window sits in the zero-padded sequence
+            if (lagFft == null) {
+                lagFft = new RealFft(LagSpectrumPeak.coarsePoints(window));
             }
+            double max = LagSpectrumPeak.maxMagnitude(detrended, window, lagFft);
             if (max <= EPSILON) {
                 max = 0;
             }
