@@ -230,6 +230,9 @@ public final class ComponentLoudness {
         private double[] acf(double[] x, int from) {
             int n = blockSize;
             if (fft == null) {
+                // 2·s_b points as refmap (Equation 27 with zero padding). Any length ≥ s_b + lags is as exact, but
+                // T(l) is so sensitive to rounding near the sigmoids' thresholds that a shorter one moved it by
+                // 1.4e-6 of its maximum on the 10 ms tone pulse (measured)
                 fft = new RealFft(2 * n);
             }
             double[] a = new double[2 * n];
