@@ -34,12 +34,12 @@ class EcmaLoudnessAnchorTest {
         }
     }
 
-    static void assertSeries(JsonNode expected, double[] actual, String what) {
-        assertSeries(expected, actual, what, 1e-6);
+    static double assertSeries(JsonNode expected, double[] actual, String what) {
+        return assertSeries(expected, actual, what, 1e-6);
     }
 
-    /** |actual − expected| ≤ tolerance·max|expected| everywhere. */
-    static void assertSeries(JsonNode expected, double[] actual, String what, double tolerance) {
+    /** |actual − expected| ≤ tolerance·max|expected| everywhere; returns the worst difference over the maximum. */
+    static double assertSeries(JsonNode expected, double[] actual, String what, double tolerance) {
         assertEquals(expected.size(), actual.length, what + " length");
         double max = 0;
         for (JsonNode v : expected) {
@@ -50,6 +50,7 @@ class EcmaLoudnessAnchorTest {
             worst = Math.max(worst, Math.abs(actual[i] - expected.get(i).asDouble()));
         }
         assertTrue(worst <= tolerance * max, what + ": worst difference " + worst + " of max " + max);
+        return max == 0 ? worst : worst / max;
     }
 
     @Test

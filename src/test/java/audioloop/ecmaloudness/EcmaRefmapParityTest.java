@@ -59,17 +59,21 @@ class EcmaRefmapParityTest {
         assertEquals(ref.get("n_frames").asInt(), components.finish());
         EcmaLoudnessResult n = loudness.result();
         EcmaTonalityResult t = tonality.result();
-        assertRelative(ref.get("loudness_powavg").asDouble(), n.loudnessSone(), file + " N");
-        assertRelative(ref.get("tonality_avg").asDouble(), t.tonalityTu(), file + " T");
-        assertSeries(ref.get("loudness_t"), n.loudnessSoneSeries(), file + " N(l)");
-        assertSeries(ref.get("tonality_t"), t.tonalityTuSeries(), file + " T(l)",
+        double nRelative = assertRelative(ref.get("loudness_powavg").asDouble(), n.loudnessSone(), file + " N");
+        double tRelative = assertRelative(ref.get("tonality_avg").asDouble(), t.tonalityTu(), file + " T");
+        double nSeries = assertSeries(ref.get("loudness_t"), n.loudnessSoneSeries(), file + " N(l)");
+        double tSeries = assertSeries(ref.get("tonality_t"), t.tonalityTuSeries(), file + " T(l)",
                 TONALITY_SERIES_TOLERANCE.getOrDefault(file, 1e-6));
-        assertSeries(ref.get("spec_loudness_powavg"), n.specificLoudnessSone(), file + " N'(z)");
-        assertSeries(ref.get("spec_tonality_avg"), t.specificTonalityTu(), file + " T'(z)");
+        double nSpecific = assertSeries(ref.get("spec_loudness_powavg"), n.specificLoudnessSone(), file + " N'(z)");
+        double tSpecific = assertSeries(ref.get("spec_tonality_avg"), t.specificTonalityTu(), file + " T'(z)");
+        // the figures of docs/ecma-418-2.md
+        System.out.printf("| %s | %.6g | %.1e | %.1e | %.6g | %.1e | %.1e | %.1e | %.1e |%n", file, n.loudnessSone(),
+                nRelative, nSeries, t.tonalityTu(), tRelative, tSeries, nSpecific, tSpecific);
     }
 
-    private static void assertRelative(double expected, double actual, String what) {
+    private static double assertRelative(double expected, double actual, String what) {
         assertTrue(Math.abs(actual - expected) <= 1e-6 * Math.abs(expected) || (expected == 0 && actual == 0),
                 what + ": expected " + expected + ", got " + actual);
+        return expected == 0 ? 0 : Math.abs(actual - expected) / Math.abs(expected);
     }
 }
