@@ -357,7 +357,7 @@ public final class ComponentLoudness {
                     // the three-block mean is undefined at the last block: the reference's NaN → 0
                     block(null);
                 }
-                emitFrames(lastFrame, true);
+                emitLastFrames(lastFrame);
             }
         }
 
@@ -406,8 +406,8 @@ public final class ComponentLoudness {
         }
 
         /** At the end: the frame at the last block itself, if l_end reaches it; frames beyond l_end are cut. */
-        private void emitFrames(int lastFrame, boolean end) {
-            if (end && framesReady() <= lastFrame) {
+        private void emitLastFrames(int lastFrame) {
+            if (framesReady() <= lastFrame) {
                 frame(previousTonal, previousLoudness);
             }
             frames = Math.max(0, Math.min(frames, lastFrame + 1 - firstFrame));
