@@ -56,8 +56,9 @@ final class AnalyzeCommand implements Callable<Integer> {
     private final OptionSpec metricsOption = option(OptionSpec.builder("--metrics").paramLabel("LIST")
             .type(String.class).defaultValue(Metric.DEFAULT_LIST)
             .description("Comma list of spectral, loudness, sharpness, roughness, levels, tonality, sii, fluctuation, "
-                    + "annoyance (sharpness implies loudness; annoyance implies loudness, sharpness, roughness and "
-                    + "fluctuation). Default: ${DEFAULT-VALUE}."));
+                    + "annoyance, ecma (ECMA-418-2: ecma-loudness and ecma-tonality, also alone) (sharpness implies "
+                    + "loudness; annoyance implies loudness, sharpness, roughness and fluctuation). "
+                    + "Default: ${DEFAULT-VALUE}."));
     private final OptionSpec siiSpeechLevelOption = option(OptionSpec.builder("--sii-speech-level")
             .paramLabel("normal|raised|loud|shout").type(String.class).defaultValue("normal")
             .description("ANSI S3.5 vocal effort of the speech the SII assumes in the file's noise. "
