@@ -64,7 +64,7 @@ class FluctuationRegressionTest {
             for (JsonNode v : reference) {
                 max = Math.max(max, Math.abs(v.asDouble()));
             }
-            assertTrue(max > 0.005, entry.getKey() + " has no fluctuation to compare");
+            assertTrue(max > 1e-4, entry.getKey() + " has no fluctuation to compare");
             double worst = 0;
             for (int j = 0; j < f.length; j++) {
                 double difference = Math.abs(f[j] - reference.get(j).asDouble()) / max;
