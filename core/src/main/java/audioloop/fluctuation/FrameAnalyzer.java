@@ -154,50 +154,89 @@ final class FrameAnalyzer {
         return Math.pow(10, slopeLevel / 20) / componentAmplitude[c];
     }
 
-    /** Channels in pairs through the H_weight bank: envelope, modulation depth and correlation with channel i − 2. */
+    /**
+     * Channels in pairs through the H_weight bank: envelope, modulation depth and correlation with channel i − 2.
+     * A silent channel (no component reaches it) has a zero envelope, which the filter leaves zero: its depth,
+     * variance and correlations are 0 without filtering it.
+     */
     private void analyseChannels() {
         double[][] pairIn = new double[2][];
         double[][] singleIn = new double[1][];
+        double[] mean = new double[2];
+        boolean[] audible = new boolean[2];
         for (int first = 0; first < OssesModel.CHANNELS; first += 2) {
-            boolean pair = first + 1 < OssesModel.CHANNELS;
-            double[] mean = new double[2];
-            for (int j = 0; j < (pair ? 2 : 1); j++) {
+            int count = first + 1 < OssesModel.CHANNELS ? 2 : 1;
+            for (int j = 0; j < count; j++) {
                 mean[j] = envelope(first + j, bands[(first + j) % 4]);
+                audible[j] = mean[j] > 0;
             }
-            if (pair) {
+            if (count == 2 && audible[0] && audible[1]) {
                 pairIn[0] = bands[first % 4];
                 pairIn[1] = bands[(first + 1) % 4];
                 pairFilter.setState(0, ZERO_STATE, 0);
                 pairFilter.setState(1, ZERO_STATE, 0);
                 pairFilter.filter(pairIn, 0, pairIn, 0, 1, n);
             } else {
-                singleIn[0] = bands[first % 4];
-                singleFilter.setState(0, ZERO_STATE, 0);
-                singleFilter.filter(singleIn, 0, singleIn, 0, 1, n);
-            }
-            for (int j = 0; j < (pair ? 2 : 1); j++) {
-                int channel = first + j;
-                double[] band = bands[channel % 4];
-                double sum = 0;
-                double squares = 0;
-                for (int t = 0; t < n; t++) {
-                    sum += band[t];
-                    squares += band[t] * band[t];
-                }
-                double bandMeanValue = sum / n;
-                double centred = 0;
-                for (int t = 0; t < n; t++) {
-                    double d = band[t] - bandMeanValue;
-                    centred += d * d;
-                }
-                bandMean[channel] = bandMeanValue;
-                bandVariance[channel] = centred / (n - 1);
-                // m = RMS of the band-passed envelope / its mean h0 (0 where the channel is silent).
-                modulationDepth[channel] = mean[j] > 0 ? Math.sqrt(squares / n) / mean[j] : 0;
-                if (channel >= 2) {
-                    correlationUp[channel - 2] = correlation(channel - 2, channel);
+                for (int j = 0; j < count; j++) {
+                    if (audible[j]) {
+                        singleIn[0] = bands[(first + j) % 4];
+                        singleFilter.setState(0, ZERO_STATE, 0);
+                        singleFilter.filter(singleIn, 0, singleIn, 0, 1, n);
+                    }
                 }
             }
+            for (int j = 0; j < count; j++) {
+                bandStatistics(first + j, audible[j] ? mean[j] : 0);
+            }
+        }
+    }
+
+    /**
+     * One pass over channel c's band-passed envelope y: its mean, its variance Σ(y − ȳ)²/(n − 1) = (Σy² − ȳ·Σy)/(n −
+     * 1), the modulation depth m = RMS(y)/h0 (0 where the channel is silent) and, when c ≥ 2, the Pearson correlation
+     * with channel c − 2 (SQAT: cov, then c₁₂/√(c₁₁·c₂₂)), covariance (Σxy − n·x̄·ȳ)/(n − 1).
+     */
+    private void bandStatistics(int channel, double envelopeMean) {
+        int partner = channel - 2;
+        boolean correlate = partner >= 0 && envelopeMean > 0 && bandVariance[partner] > 0;
+        if (envelopeMean <= 0) {
+            bandMean[channel] = 0;
+            bandVariance[channel] = 0;
+            modulationDepth[channel] = 0;
+        } else {
+            double[] y = bands[channel % 4];
+            double sum = 0;
+            double squares = 0;
+            double cross = 0;
+            if (correlate) {
+                double[] x = bands[partner % 4];
+                for (int t = 0; t < n; t++) {
+                    double v = y[t];
+                    sum += v;
+                    squares += v * v;
+                    cross += x[t] * v;
+                }
+            } else {
+                for (int t = 0; t < n; t++) {
+                    double v = y[t];
+                    sum += v;
+                    squares += v * v;
+                }
+            }
+            double meanValue = sum / n;
+            bandMean[channel] = meanValue;
+            bandVariance[channel] = (squares - meanValue * sum) / (n - 1);
+            // m = RMS of the band-passed envelope / its mean h0.
+            modulationDepth[channel] = Math.sqrt(squares / n) / envelopeMean;
+            if (correlate) {
+                double covariance = (cross - n * bandMean[partner] * meanValue) / (n - 1);
+                double scale = Math.sqrt(bandVariance[partner] * bandVariance[channel]);
+                correlationUp[partner] = scale > 0 ? covariance / scale : 0;
+                return;
+            }
+        }
+        if (partner >= 0) {
+            correlationUp[partner] = 0;
         }
     }
 
@@ -226,21 +265,6 @@ final class FrameAnalyzer {
             band[t] -= mean;
         }
         return mean;
-    }
-
-    /** Pearson correlation of the band-passed envelopes of channels a and b (SQAT: cov, then c₁₂/√(c₁₁·c₂₂)). */
-    private double correlation(int a, int b) {
-        double[] x = bands[a % 4];
-        double[] y = bands[b % 4];
-        double ma = bandMean[a];
-        double mb = bandMean[b];
-        double sum = 0;
-        for (int t = 0; t < n; t++) {
-            sum += (x[t] - ma) * (y[t] - mb);
-        }
-        double covariance = sum / (n - 1);
-        double scale = Math.sqrt(bandVariance[a] * bandVariance[b]);
-        return scale > 0 ? covariance / scale : 0;
     }
 
     /**
