@@ -1,0 +1,3 @@
+class FormatStrFormatter:
+    def __init__(self, *a):
+        pass

@@ -1,0 +1,2 @@
+def tqdm(it, *a, **k):
+    return it
