@@ -10,8 +10,12 @@ import java.util.Set;
  * @param field              ISO 532-1 sound field
  * @param metrics            metric groups to compute (sharpness already implies loudness)
  * @param series             keep the time series for the output
+ * @param figures            keep what the figures of {@code --plot} / {@code --report} draw: the series (in {@link
+ *                           FileAnalysis#series()} even without {@code series}) and the reduced N′(z, t) and mel
+ *                           spectrogram ({@link FileAnalysis#figureData()})
  */
-public record AnalysisOptions(double calibrationPaPerFs, SoundField field, Set<Metric> metrics, boolean series) {
+public record AnalysisOptions(double calibrationPaPerFs, SoundField field, Set<Metric> metrics, boolean series,
+                              boolean figures) {
     /**
      * Largest calibration taken: 1e6 Pa at full scale is already a 214 dB SPL peak (sound in air ends near
      * 194 dB); larger factors can only be a unit mistake, and they would let the squared pressures of the metrics
@@ -25,6 +29,16 @@ public record AnalysisOptions(double calibrationPaPerFs, SoundField field, Set<M
                     + calibrationPaPerFs);
         }
         metrics = Set.copyOf(metrics);
+    }
+
+    /** Options without figures. */
+    public AnalysisOptions(double calibrationPaPerFs, SoundField field, Set<Metric> metrics, boolean series) {
+        this(calibrationPaPerFs, field, metrics, series, false);
+    }
+
+    /** Whether the metrics are asked for their series: for the JSON or for the figures. */
+    public boolean keepsSeries() {
+        return series || figures;
     }
 
     public boolean wants(Metric metric) {
