@@ -4,11 +4,7 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import javax.imageio.ImageIO;
 import org.jfree.chart.JFreeChart;
 import org.jfree.svg.SVGGraphics2D;
 
@@ -26,13 +22,7 @@ public enum FigureFormat {
             } finally {
                 g.dispose();
             }
-            ByteArrayOutputStream png = new ByteArrayOutputStream(1 << 16);
-            try {
-                ImageIO.write(image, "png", png);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e); // a byte array stream does not fail
-            }
-            return png.toByteArray();
+            return PngEncoder.encode(image);
         }
     },
     SVG("svg", "image/svg+xml") {
