@@ -154,8 +154,9 @@ public final class Figures {
             return null;
         }
         XYPlot plot = linePlot(minMax("N(t)", n.length, i -> i * step, n), "Loudness N (sone)", LINE);
-        marker(plot, number(analysis.summary(), "loudness_n5_sone"), "N5");
-        marker(plot, number(analysis.summary(), "loudness_n10_sone"), "N10");
+        // N5 ≥ N10, often close: N5's label above its line, N10's below.
+        marker(plot, number(analysis.summary(), "loudness_n5_sone"), "N5", true);
+        marker(plot, number(analysis.summary(), "loudness_n10_sone"), "N10", false);
         double[] s = doubles(series("sharpness_acum"));
         String what = "Loudness N(t)";
         if (s != null && s.length == n.length) {
@@ -167,7 +168,7 @@ public final class Figures {
             plot.setRenderer(1, lines(SECOND_LINE));
             what = "Loudness N(t) and sharpness S(t)";
         }
-        plot.setDomainAxis(new NumberAxis("Time (s)"));
+        plot.setDomainAxis(timeAxis());
         return new Figure("loudness", title(what), chart(title(what), plot, true));
     }
 
@@ -185,15 +186,15 @@ public final class Figures {
             return null;
         }
         XYPlot plot = linePlot(minMax(key, y.length, i -> t[i], y), axisLabel, LINE);
-        plot.setDomainAxis(new NumberAxis("Time (s)"));
+        plot.setDomainAxis(timeAxis());
         if (markerKey != null) {
-            marker(plot, number(analysis.summary(), markerKey), markerLabel);
+            marker(plot, number(analysis.summary(), markerKey), markerLabel, true);
         }
         return new Figure(id, title(what), chart(title(what), plot, false));
     }
 
     private Figure ecma() {
-        CombinedDomainXYPlot combined = new CombinedDomainXYPlot(new NumberAxis("Time (s)"));
+        CombinedDomainXYPlot combined = new CombinedDomainXYPlot(timeAxis());
         combined.setGap(12);
         Object nested = series("ecma");
         Map<String, Object> ecma = nested instanceof Map<?, ?> m ? cast(m) : Map.of();
@@ -234,9 +235,12 @@ public final class Figures {
         NumberAxis bands = new NumberAxis("Frequency (Hz, mel scale)");
         bands.setRange(-0.5, bandHz.length - 0.5);
         bands.setNumberFormatOverride(new BandHzFormat(bandHz));
-        Figure figure = heatMap("spectrogram", "Mel spectrogram", grid, bands, "Mel power (dB re 1)", null);
         double[] beats = doubles(analysis.spectral() == null ? null : analysis.spectral().get("beat_times_s"));
-        if (beats != null) {
+        // Beat lines closer than ~8 pixels on average (a long file) would hide the spectrogram: then none.
+        boolean drawBeats = beats != null && beats.length > 0 && beats.length * 8 <= widthPx;
+        Figure figure = heatMap("spectrogram", drawBeats ? "Mel spectrogram and beats" : "Mel spectrogram", grid,
+                bands, "Mel power (dB re 1)", null);
+        if (drawBeats) {
             XYPlot plot = figure.chart().getXYPlot();
             for (double beat : beats) {
                 ValueMarker marker = new ValueMarker(beat, new Color(255, 255, 255, 150), new BasicStroke(1f));
@@ -361,6 +365,7 @@ public final class Figures {
                 marker.setLabel(String.format(Locale.ROOT, "%.0f Hz%s", f,
                         tnr == null ? "" : String.format(Locale.ROOT, ", TNR %.1f dB", tnr)));
                 marker.setLabelFont(labelFont());
+                marker.setLabelBackgroundColor(new Color(255, 255, 255, 200));
                 marker.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
                 marker.setLabelTextAnchor(TextAnchor.TOP_LEFT);
                 plot.addDomainMarker(marker);
@@ -374,6 +379,14 @@ public final class Figures {
 
     // ---- building blocks ----
 
+    /** The time axis of the line figures: from the first to the last value, no margins. */
+    private static NumberAxis timeAxis() {
+        NumberAxis time = new NumberAxis("Time (s)");
+        time.setLowerMargin(0);
+        time.setUpperMargin(0);
+        return time;
+    }
+
     private static XYPlot linePlot(XYSeries series, String axisLabel, Color colour) {
         NumberAxis axis = new NumberAxis(axisLabel);
         return new XYPlot(new XYSeriesCollection(series), null, axis, lines(colour));
@@ -386,15 +399,17 @@ public final class Figures {
         return renderer;
     }
 
-    private void marker(XYPlot plot, Double value, String label) {
+    /** A horizontal line at a summary value, labelled at the right end, above or below the line. */
+    private void marker(XYPlot plot, Double value, String label, boolean labelAbove) {
         if (value == null) {
             return;
         }
         ValueMarker marker = new ValueMarker(value, MARKER, DASHED);
         marker.setLabel(String.format(Locale.ROOT, "%s = %.3g", label, value));
         marker.setLabelFont(labelFont());
-        marker.setLabelAnchor(RectangleAnchor.TOP_LEFT);
-        marker.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+        marker.setLabelBackgroundColor(new Color(255, 255, 255, 200));
+        marker.setLabelAnchor(labelAbove ? RectangleAnchor.TOP_RIGHT : RectangleAnchor.BOTTOM_RIGHT);
+        marker.setLabelTextAnchor(labelAbove ? TextAnchor.BOTTOM_RIGHT : TextAnchor.TOP_RIGHT);
         plot.addRangeMarker(marker);
     }
 

@@ -159,6 +159,37 @@ class FiguresTest {
     }
 
     @Test
+    void spectrogramWithBeatsUnlessTheyAreTooDenseToSee() {
+        double[][] melDb = new double[50][128];
+        double[] bandHz = new double[128];
+        for (int m = 0; m < 128; m++) {
+            bandHz[m] = 20 + 170 * m;
+            for (int c = 0; c < 50; c++) {
+                melDb[c][m] = -80 + (m + c) % 60;
+            }
+        }
+        Map<String, Object> grid = new HashMap<>();
+        grid.put("values", melDb);
+        grid.put("duration_s", 5.0);
+        grid.put("rows", bandHz);
+        for (int beats : new int[] {9, W / 8, W / 8 + 1}) {
+            double[] times = new double[beats];
+            for (int i = 0; i < beats; i++) {
+                times[i] = 5.0 * i / beats;
+            }
+            FileAnalysis analysis = new FileAnalysis("a.wav", Map.of(), Map.of(), Map.of(),
+                    Map.of("beat_times_s", times), Map.of(), Map.of(), List.of(), Map.of(),
+                    Map.of("melspectrogram_db", grid));
+            Figures.Figure figure = Figures.of(analysis, W, H).get(0);
+            assertEquals("spectrogram", figure.id());
+            var markers = ((XYPlot) figure.chart().getPlot()).getDomainMarkers(org.jfree.chart.ui.Layer.FOREGROUND);
+            assertEquals(beats <= W / 8 ? beats : 0, markers == null ? 0 : markers.size(), beats + " beats");
+            Range rows = ((XYPlot) figure.chart().getPlot()).getRangeAxis().getRange();
+            assertEquals(new Range(-0.5, 127.5), rows, "one row per mel band");
+        }
+    }
+
+    @Test
     void svgHasTheSizeAndTheText() {
         Figures.Figure figure = Figures.of(analysis(Map.of(), loudnessSeries(100, 5), Map.of(), null), W, H).get(0);
         String svg = new String(FigureFormat.SVG.render(figure.chart(), W, H), StandardCharsets.UTF_8);
