@@ -66,8 +66,9 @@ final class FigureOutput implements AutoCloseable {
     /**
      * Draws small figures of each kind once (lines on two axes with markers, a heat map), so that the first real
      * ones find AWT, the fonts and JFreeChart loaded and their code compiled. It runs while the analysis leaves a
-     * core idle (start-up, reading). Measured on a 10 s file at load 16 on the 2 cores: the figures took
-     * 1.16-1.64 s after the analysis with it, 1.85-2.13 s without, and the analysis no longer (3 runs each).
+     * core idle (start-up, reading). Measured with a first form (one small line figure) on a 10 s file at load 16
+     * on the 2 cores: the figures took 1.16-1.64 s after the analysis with it, 1.85-2.13 s without, and the
+     * analysis no longer (3 runs each).
      */
     private static void warmUp() {
         Map<String, Object> series = new HashMap<>();
