@@ -225,8 +225,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         try {
             return FigureOutput.open(settings, pool, inputs.files(), run);
         } catch (IOException e) {
-            String option = settings.plotDir() != null ? "--plot" : "--report";
-            throw new CommandLine.ParameterException(spec.commandLine(), option + ": " + FileErrors.inWords(e));
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
     }
 

@@ -1,5 +1,6 @@
 package audioloop.cli;
 
+import audioloop.io.FileErrors;
 import audioloop.pipeline.Batch;
 import audioloop.pipeline.FileAnalysis;
 import audioloop.plot.FigureFormat;
@@ -48,6 +49,8 @@ final class FigureOutput implements AutoCloseable {
     /**
      * Prepares the outputs: creates the plot directory, opens the report's scratch file, and starts loading the
      * drawing classes (AWT, fonts, JFreeChart, the PNG writer) on a thread of its own while the analysis runs.
+     *
+     * @throws IOException naming the option whose output cannot be prepared
      */
     static FigureOutput open(Settings settings, ForkJoinPool pool, List<Batch.Input> files,
             Map<String, String> runSettings) throws IOException {
@@ -56,10 +59,21 @@ final class FigureOutput implements AutoCloseable {
         warmUp.setPriority(Thread.MIN_PRIORITY);
         warmUp.start();
         if (settings.plotDir() != null) {
-            Files.createDirectories(settings.plotDir());
+            try {
+                Files.createDirectories(settings.plotDir());
+            } catch (IOException e) {
+                throw new IOException("--plot: cannot make " + settings.plotDir() + ": " + FileErrors.inWords(e), e);
+            }
         }
-        HtmlReport report = settings.report() == null ? null
-                : new HtmlReport(runSettings, settings.report().toAbsolutePath().getParent());
+        HtmlReport report = null;
+        if (settings.report() != null) {
+            try {
+                report = new HtmlReport(runSettings, settings.report().toAbsolutePath().getParent());
+            } catch (IOException e) {
+                throw new IOException("--report: cannot write beside " + settings.report() + ": "
+                        + FileErrors.inWords(e), e);
+            }
+        }
         return new FigureOutput(settings, pool, files, report);
     }
 

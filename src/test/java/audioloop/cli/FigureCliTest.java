@@ -120,6 +120,27 @@ class FigureCliTest {
         assertTrue(notDir.err().contains("is not a directory"), notDir.err());
     }
 
+    @Test
+    void silenceAndAFewSamplesGiveTheFiguresTheyHaveDataFor() throws Exception {
+        Path silence = WavFiles.pcm16(dir, "silence.wav", 48000, 1, new double[24000]);
+        Path tiny = WavFiles.pcm16(dir, "tiny.wav", 48000, 1, new double[] {0.1, -0.2, 0.3, 0.1, 0.0});
+        Path plots = dir.resolve("edge");
+        CliRun run = CliRun.of("analyze", "--plot", plots.toString(), "--report", dir.resolve("e.html").toString(),
+                silence.toString(), tiny.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        for (String figure : List.of("loudness", "specific-loudness", "roughness", "spectrogram")) {
+            assertTrue(Files.isRegularFile(plots.resolve(stem(silence) + "." + figure + ".png")), figure);
+        }
+        // 5 samples: no loudness or roughness (null with warnings), one spectral frame.
+        try (Stream<Path> files = Files.list(plots)) {
+            assertEquals(List.of(stem(tiny) + ".spectrogram.png"), files.map(p -> p.getFileName().toString())
+                    .filter(name -> name.startsWith(stem(tiny) + ".")).toList());
+        }
+        CliRun noDir = CliRun.of("analyze", "--report", dir.resolve("missing/r.html").toString(), silence.toString());
+        assertEquals(Main.EXIT_USAGE, noDir.exitCode());
+        assertTrue(noDir.err().startsWith("audioloop: --report: cannot write beside "), noDir.err());
+    }
+
     /** The stem the figures of {@code wav} get (its path as given, joined by '_'). */
     private static String stem(Path wav) {
         List<String> parts = new java.util.ArrayList<>();
