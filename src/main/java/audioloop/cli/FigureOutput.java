@@ -54,6 +54,8 @@ final class FigureOutput implements AutoCloseable {
      */
     static FigureOutput open(Settings settings, ForkJoinPool pool, List<Batch.Input> files,
             Map<String, String> runSettings) throws IOException {
+        // Figures are drawn into images only: never look for a display (a DISPLAY set to a dead X server would fail).
+        System.setProperty("java.awt.headless", "true");
         Thread warmUp = new Thread(FigureOutput::warmUp, "audioloop-figures-warm-up");
         warmUp.setDaemon(true);
         warmUp.setPriority(Thread.MIN_PRIORITY);
