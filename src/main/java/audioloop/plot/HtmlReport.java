@@ -65,7 +65,7 @@ public final class HtmlReport implements AutoCloseable {
 
         Writer out = sections;
         out.write("<section id=\"" + anchor + "\">\n<h2>" + escape(analysis.file()) + "</h2>\n");
-        out.write("<table class=\"values\"><tr><th>value</th><th></th></tr>\n");
+        out.write("<table class=\"values\"><tr><th>key</th><th>value</th></tr>\n");
         for (Map.Entry<String, Object> value : values(analysis)) {
             out.write("<tr><td>" + escape(value.getKey()) + "</td><td>" + format(value.getValue()) + "</td></tr>\n");
         }
