@@ -47,19 +47,17 @@ final class FigureOutput implements AutoCloseable {
     }
 
     /**
-     * Prepares the outputs: creates the plot directory, opens the report's scratch file, and starts loading the
-     * drawing classes (AWT, fonts, JFreeChart, the PNG writer) on a thread of its own while the analysis runs.
+     * Prepares the outputs: creates the plot directory and opens the report's scratch file.
      *
      * @throws IOException naming the option whose output cannot be prepared
      */
     static FigureOutput open(Settings settings, ForkJoinPool pool, List<Batch.Input> files,
             Map<String, String> runSettings) throws IOException {
         // Figures are drawn into images only: never look for a display (a DISPLAY set to a dead X server would fail).
+        // No warm-up of the drawing classes beside the analysis: a thread drawing small figures meanwhile took the
+        // figure phase of a 10 s file from 240-260 to 150-180 ms but delayed the analysis by more (run 1.06-1.13 s
+        // without, 1.11-1.21 s with, 4 alternating runs each at load 4.7).
         System.setProperty("java.awt.headless", "true");
-        Thread warmUp = new Thread(FigureOutput::warmUp, "audioloop-figures-warm-up");
-        warmUp.setDaemon(true);
-        warmUp.setPriority(Thread.MIN_PRIORITY);
-        warmUp.start();
         if (settings.plotDir() != null) {
             try {
                 Files.createDirectories(settings.plotDir());
@@ -77,29 +75,6 @@ final class FigureOutput implements AutoCloseable {
             }
         }
         return new FigureOutput(settings, pool, files, report);
-    }
-
-    /**
-     * Draws small figures of each kind once (lines on two axes with markers, a heat map), so that the first real
-     * ones find AWT, the fonts and JFreeChart loaded and their code compiled. It runs while the analysis leaves a
-     * core idle (start-up, reading). Measured with a first form (one small line figure) on a 10 s file at load 16
-     * on the 2 cores: the figures took 1.16-1.64 s after the analysis with it, 1.85-2.13 s without, and the
-     * analysis no longer (3 runs each).
-     */
-    private static void warmUp() {
-        Map<String, Object> series = new HashMap<>();
-        series.put("loudness_sone", new double[] {0, 2, 1});
-        series.put("sharpness_acum", new double[] {1, 1.5, 1});
-        series.put("loudness_time_step_s", 0.002);
-        Map<String, Object> grid = new HashMap<>();
-        grid.put("values", new double[][] {{0, 1}, {1, 0}});
-        grid.put("duration_s", 1.0);
-        grid.put("rows", new double[] {1, 2});
-        FileAnalysis tiny = new FileAnalysis("warm-up", Map.of(), Map.of(), Map.of("loudness_n5_sone", 1.5), null,
-                Map.of(), series, List.of(), Map.of(), Map.of("specific_loudness", grid));
-        for (Figures.Figure figure : Figures.of(tiny, 320, 180)) {
-            FigureFormat.PNG.render(figure.chart(), 320, 180);
-        }
     }
 
     /**
