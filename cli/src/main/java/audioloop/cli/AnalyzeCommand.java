@@ -4,9 +4,11 @@ import audioloop.io.FileErrors;
 import audioloop.loudness.SoundField;
 import audioloop.pipeline.AnalysisOptions;
 import audioloop.pipeline.Batch;
+import audioloop.pipeline.FileAnalysis;
 import audioloop.pipeline.FileFailure;
 import audioloop.pipeline.JsonReport;
 import audioloop.pipeline.Metric;
+import audioloop.plot.FigureFormat;
 import audioloop.sii.SpeechLevel;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -20,12 +22,16 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
@@ -44,6 +50,8 @@ import picocli.CommandLine.Model.PositionalParamSpec;
  * so (median of 7 alternating JVMs each, C1, no class-data archive).
  */
 final class AnalyzeCommand implements Callable<Integer> {
+    private static final int MIN_FIGURE_PX = 200;
+    private static final int MAX_FIGURE_PX = 10_000;
     final CommandSpec spec = CommandSpec.wrapWithoutInspection(this);
 
     private final OptionSpec calibrationOption = option(OptionSpec.builder("--calibration").paramLabel("PA")
@@ -73,6 +81,19 @@ final class AnalyzeCommand implements Callable<Integer> {
                     + "audioloop.Stage FILE)."));
     private final OptionSpec outputOption = option(OptionSpec.builder("-o", "--output").paramLabel("FILE")
             .type(Path.class).description("Write the JSON to FILE (atomically) instead of stdout."));
+    private final OptionSpec plotOption = option(OptionSpec.builder("--plot").paramLabel("DIR").type(Path.class)
+            .description("Write the figures of every file to DIR (made if missing) as <input path>.<figure>.png: "
+                    + "loudness and sharpness, specific loudness, roughness, spectrogram, ... (those with data)."));
+    private final OptionSpec plotSizeOption = option(OptionSpec.builder("--plot-size").paramLabel("WxH")
+            .type(String.class).defaultValue("1600x900")
+            .description("Figure size in pixels. Default: ${DEFAULT-VALUE}."));
+    private final OptionSpec plotFormatOption = option(OptionSpec.builder("--plot-format").paramLabel("png|svg")
+            .type(FigureFormat.class).defaultValue("png")
+            .description("Figure file format. Default: ${DEFAULT-VALUE}."));
+    private final OptionSpec reportOption = option(OptionSpec.builder("--report").paramLabel("FILE.html")
+            .type(Path.class)
+            .description("Write one self-contained HTML page with every file's summary, figures and warnings and the "
+                    + "settings used."));
     private final OptionSpec progressOption = option(OptionSpec.builder("--progress").negatable(true)
             .type(Boolean.class)
             .description("Progress bar on stderr. Default: only when stderr is a terminal and there is more than one "
@@ -109,23 +130,28 @@ final class AnalyzeCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1, got " + parallelism);
         }
         PrintWriter err = spec.commandLine().getErr();
+        FigureOutput.Settings figureSettings = figureSettings();
         try (Profiler profiler = startProfiler()) {
             Inputs inputs = Inputs.expand(pathsParameter.getValue());
             boolean jsonLines = inputs.batch();
             int[] failures = new int[2]; // [input failures, internal failures]
+            ForkJoinPool pool = new ForkJoinPool(parallelism);
             try (AtomicOutput sink = openOutput();
+                 FigureOutput figures = openFigures(figureSettings, pool, inputs, options, parallelism);
                  ProgressBar bar = progressBar(inputs.files().size())) {
                 JsonReport report = new JsonReport(sink.writer(), jsonLines);
                 for (FileFailure failure : inputs.failures()) {
-                    reportFailure(failure, report, err, jsonLines, failures);
+                    reportFailure(failure, report, figures, err, jsonLines, failures);
                 }
-                ForkJoinPool pool = new ForkJoinPool(parallelism);
                 try {
                     new Batch(options, pool, jitIsC1Only()).run(inputs.files(), outcome -> {
                         if (outcome.failure() != null) {
-                            reportFailure(outcome.failure(), report, err, jsonLines, failures);
+                            reportFailure(outcome.failure(), report, figures, err, jsonLines, failures);
                         } else {
-                            report.write(outcome.analysis());
+                            report.write(outcome.analysis().withoutFigureData(options.series()));
+                            if (figures != null) {
+                                writeFigures(outcome.analysis(), figures, report, err, jsonLines, failures);
+                            }
                         }
                         if (bar != null) {
                             bar.step();
@@ -135,8 +161,79 @@ final class AnalyzeCommand implements Callable<Integer> {
                     pool.shutdownNow();
                 }
                 sink.commit();
+                if (figures != null) {
+                    try {
+                        figures.commit();
+                    } catch (IOException e) {
+                        err.println("audioloop: --report: cannot write " + figureSettings.report() + ": "
+                                + FileErrors.inWords(e));
+                        failures[0]++;
+                    }
+                }
             }
             return failures[1] > 0 ? Main.EXIT_INTERNAL : failures[0] > 0 ? Main.EXIT_FILE_FAILED : Main.EXIT_OK;
+        }
+    }
+
+    /** The figures of one file; a figure that cannot be written fails the file (its JSON is already out). */
+    private void writeFigures(FileAnalysis analysis, FigureOutput figures, JsonReport report, PrintWriter err,
+            boolean jsonLines, int[] failures) {
+        try {
+            figures.accept(analysis);
+        } catch (IOException e) {
+            reportFailure(new FileFailure(analysis.file(), "figures: " + FileErrors.inWords(e), false, e), report,
+                    figures, err, jsonLines, failures);
+        }
+    }
+
+    /** The figure options, checked; null when neither --plot nor --report is given. */
+    private FigureOutput.Settings figureSettings() {
+        Path plotDir = plotOption.getValue();
+        Path reportFile = reportOption.getValue();
+        String size = plotSizeOption.getValue();
+        Matcher wxh = Pattern.compile("(\\d{1,5})x(\\d{1,5})").matcher(size);
+        if (!wxh.matches() || Integer.parseInt(wxh.group(1)) < MIN_FIGURE_PX || Integer.parseInt(wxh.group(2)) < MIN_FIGURE_PX
+                || Integer.parseInt(wxh.group(1)) > MAX_FIGURE_PX || Integer.parseInt(wxh.group(2)) > MAX_FIGURE_PX) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--plot-size: expected WIDTHxHEIGHT in pixels, "
+                    + MIN_FIGURE_PX + " to " + MAX_FIGURE_PX + " each (e.g. 1600x900), got '" + size + "'");
+        }
+        if (plotDir != null && Files.exists(plotDir) && !Files.isDirectory(plotDir)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--plot: " + plotDir + " is not a directory");
+        }
+        if (reportFile != null && Files.isDirectory(reportFile)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--report: " + reportFile + " is a directory");
+        }
+        if (plotDir == null && reportFile == null) {
+            return null;
+        }
+        return new FigureOutput.Settings(plotDir, reportFile, Integer.parseInt(wxh.group(1)),
+                Integer.parseInt(wxh.group(2)), plotFormatOption.getValue());
+    }
+
+    private FigureOutput openFigures(FigureOutput.Settings settings, ForkJoinPool pool, Inputs inputs,
+            AnalysisOptions options, int parallelism) {
+        if (settings == null) {
+            return null;
+        }
+        for (Batch.Input input : inputs.files()) {
+            if (settings.report() != null && input.path().toAbsolutePath().normalize()
+                    .equals(settings.report().toAbsolutePath().normalize())) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--report: " + settings.report()
+                        + " is an input file");
+            }
+        }
+        Map<String, String> run = new LinkedHashMap<>();
+        run.put("audioloop", new Main.Version().getVersion()[0]);
+        run.put("--calibration (Pa per full scale)", String.valueOf(options.calibrationPaPerFs()));
+        run.put("--field", options.field().name().toLowerCase(Locale.ROOT));
+        run.put("--metrics", metricsOption.getValue());
+        run.put("--threads", String.valueOf(parallelism));
+        run.put("--plot-size", settings.widthPx() + "x" + settings.heightPx());
+        run.put("--plot-format", settings.format().extension());
+        try {
+            return FigureOutput.open(settings, pool, inputs.files(), run);
+        } catch (IOException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
     }
 
@@ -174,13 +271,18 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         try {
             return new AnalysisOptions(calibrationOption.getValue(), fieldOption.getValue(), metricSet,
-                    seriesOption.getValue(), siiSpeechLevel);
+                    seriesOption.getValue(), siiSpeechLevel,
+                    plotOption.getValue() != null || reportOption.getValue() != null);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--calibration: " + e.getMessage());
         }
     }
 
-    private void reportFailure(FileFailure failure, JsonReport report, PrintWriter err, boolean jsonLines, int[] failures) {
+    private void reportFailure(FileFailure failure, JsonReport report, FigureOutput figures, PrintWriter err,
+            boolean jsonLines, int[] failures) {
+        if (figures != null) {
+            figures.failure(failure.file(), failure.message());
+        }
         err.println("audioloop: " + failure.file() + ": " + failure.message());
         if (verboseOption.<Boolean>getValue() && failure.cause() != null) {
             failure.cause().printStackTrace(err);
@@ -266,14 +368,34 @@ final class AnalyzeCommand implements Callable<Integer> {
             if (!Files.isDirectory(dir)) {
                 throw new IOException("no such directory: " + dir);
             }
-            // Not Files.createTempFile: it creates the file rw------- (0600), and the rename kept that, so a report
-            // written with -o was unreadable by the group and others. A file created plainly gets the permissions the
-            // user's umask gives any new file; an existing target keeps its own (commit).
-            // A random 64-bit suffix: createFile's exclusive creation would report a clash rather than overwrite.
-            Path temporary = Files.createFile(dir.resolve("." + target.getFileName() + "."
-                    + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp"));
+            Path temporary = temporaryBeside(target, dir);
             return new AtomicOutput(target, temporary, new PrintWriter(new BufferedWriter(
                     new OutputStreamWriter(Files.newOutputStream(temporary), StandardCharsets.UTF_8))));
+        }
+
+        /** Writes {@code content} to {@code target} as {@link #commit} does: whole, or not at all. */
+        static void write(Path target, byte[] content) throws IOException {
+            Path temporary = temporaryBeside(target, target.toAbsolutePath().getParent());
+            try {
+                Files.write(temporary, content);
+                replace(temporary, target);
+            } finally {
+                Files.deleteIfExists(temporary);
+            }
+        }
+
+        private static Path temporaryBeside(Path target, Path dir) throws IOException {
+            // Not Files.createTempFile: it creates the file rw------- (0600), and the rename kept that, so a report
+            // written with -o was unreadable by the group and others. A file created plainly gets the permissions the
+            // user's umask gives any new file; an existing target keeps its own (replace).
+            // A random 64-bit suffix: createFile's exclusive creation would report a clash rather than overwrite.
+            return Files.createFile(dir.resolve("." + target.getFileName() + "."
+                    + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp"));
+        }
+
+        private static void replace(Path temporary, Path target) throws IOException {
+            keepPermissionsOf(target, temporary);
+            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         }
 
         PrintWriter writer() {
@@ -287,8 +409,7 @@ final class AnalyzeCommand implements Callable<Integer> {
                 if (writer.checkError()) {
                     throw new IOException("could not write " + temporary);
                 }
-                keepPermissionsOf(target, temporary);
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                replace(temporary, target);
             }
             committed = true;
         }

@@ -14,10 +14,13 @@ import java.util.Set;
  * @param metrics            metric groups to compute (sharpness already implies loudness)
  * @param series             keep the time series for the output
  * @param siiSpeechLevel     ANSI S3.5 vocal effort of the speech the SII assumes in the file's noise
+ * @param figures            keep what the figures of {@code --plot} / {@code --report} draw: the series (in {@link
+ *                           FileAnalysis#series()} even without {@code series}) and the reduced N′(z, t) and mel
+ *                           spectrogram ({@link FileAnalysis#figureData()})
  *                           <p>Serializable: a distributed job (the Spark module) ships the options to its executors.
  */
 public record AnalysisOptions(double calibrationPaPerFs, SoundField field, Set<Metric> metrics, boolean series,
-                              SpeechLevel siiSpeechLevel) implements Serializable {
+                              SpeechLevel siiSpeechLevel, boolean figures) implements Serializable {
     /**
      * Largest calibration taken: 1e6 Pa at full scale is already a 214 dB SPL peak (sound in air ends near
      * 194 dB); larger factors can only be a unit mistake, and they would let the squared pressures of the metrics
@@ -34,9 +37,15 @@ public record AnalysisOptions(double calibrationPaPerFs, SoundField field, Set<M
         Objects.requireNonNull(siiSpeechLevel, "siiSpeechLevel");
     }
 
-    /** Options with the SII's default vocal effort (normal). */
+    /** Options with the SII's default vocal effort (normal), without figures. */
     public AnalysisOptions(double calibrationPaPerFs, SoundField field, Set<Metric> metrics, boolean series) {
-        this(calibrationPaPerFs, field, metrics, series, SpeechLevel.NORMAL);
+        this(calibrationPaPerFs, field, metrics, series, SpeechLevel.NORMAL, false);
+    }
+
+    /** Options without figures. */
+    public AnalysisOptions(double calibrationPaPerFs, SoundField field, Set<Metric> metrics, boolean series,
+                           SpeechLevel siiSpeechLevel) {
+        this(calibrationPaPerFs, field, metrics, series, siiSpeechLevel, false);
     }
 
     /**
@@ -46,6 +55,11 @@ public record AnalysisOptions(double calibrationPaPerFs, SoundField field, Set<M
      */
     public static AnalysisOptions defaults() {
         return new AnalysisOptions(1.0, SoundField.FREE, Metric.parseList(Metric.DEFAULT_LIST), false);
+    }
+
+    /** Whether the metrics are asked for their series: for the JSON or for the figures. */
+    public boolean keepsSeries() {
+        return series || figures;
     }
 
     public boolean wants(Metric metric) {

@@ -7,14 +7,19 @@ import audioloop.io.WavStream;
 import audioloop.loudness.SoundField;
 import audioloop.loudness.StationaryLoudness;
 import audioloop.loudness.StationaryLoudnessResult;
+import audioloop.loudness.SpecificLoudnessSlopes;
 import audioloop.loudness.ThirdOctaveSpectrum;
+import audioloop.loudness.TimeVaryingLoudness;
 import audioloop.roughness.RoughnessDw;
 import audioloop.roughness.RoughnessResult;
 import audioloop.sharpness.SharpnessWeighting;
+import audioloop.spectral.MelFilterbank;
+import audioloop.spectral.Stft;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,6 +27,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ForkJoinPool;
+import java.util.function.ObjIntConsumer;
 import java.util.function.Supplier;
 
 /**
@@ -67,6 +73,11 @@ public final class Analyzer {
      * is files up to ~17 min on this 24 GB machine, with -Xmx512m up to 83 s), and is fed block by block beyond.
      */
     static final long SPECTRAL_BYTES_PER_SAMPLE = 32;
+    /**
+     * Time columns kept of N′(z, t) and of the mel spectrogram for figures: above the pixel width of any figure
+     * (1600 by default), and only 240 × 2000 doubles (3.8 MB) however long the file.
+     */
+    static final int FIGURE_COLUMNS = 2000;
 
     private final AnalysisOptions options;
     private final ForkJoinPool pool;
@@ -97,8 +108,9 @@ public final class Analyzer {
             return new ThirdOctaveSpectrum.Stream(SAMPLE_RATE_HZ, samples48k);
         }
 
-        default LoudnessBlock.TimeVaryingStream timeVarying(SoundField field, boolean withSharpness, int samples48k) {
-            return new LoudnessBlock.TimeVaryingStream(field, withSharpness, samples48k);
+        default LoudnessBlock.TimeVaryingStream timeVarying(SoundField field, boolean withSharpness, int samples48k,
+                ColumnMaxPool specificLoudness) {
+            return new LoudnessBlock.TimeVaryingStream(field, withSharpness, samples48k, specificLoudness);
         }
 
         default RoughnessDw.Stream roughness() {
@@ -180,7 +192,7 @@ public final class Analyzer {
             Map<String, Object> sections = new LinkedHashMap<>();
             Map<String, double[]> results = new LinkedHashMap<>();
             Map<String, Object> spectral = metrics.collect(summary, series, results, warnings);
-            metrics.report(new MetricOutput(summary, options.series() ? series : null, sections, warnings, results));
+            metrics.report(new MetricOutput(summary, options.keepsSeries() ? series : null, sections, warnings, results));
 
             Map<String, Object> timing = new LinkedHashMap<>();
             List<String> stages = new ArrayList<>(List.of("decode", "resample", "spectral", "loudness",
@@ -194,8 +206,8 @@ public final class Analyzer {
             }
             timing.put("total", (System.nanoTime() - start) / 1e6);
             return new FileAnalysis(displayName, inputInfo(format, wav.frames()), analysisInfo(),
-                    summary.isEmpty() ? null : summary, spectral, sections, options.series() ? series : null,
-                    List.copyOf(warnings), timing);
+                    summary.isEmpty() ? null : summary, spectral, sections, options.keepsSeries() ? series : null,
+                    List.copyOf(warnings), timing, options.figures() ? metrics.figureData() : null);
         }
     }
 
@@ -298,6 +310,9 @@ public final class Analyzer {
         private final LevelsMetric sharedBands;
         private final MadeOnFirstUse<LoudnessBlock.TimeVaryingStream> loudnessStream;
         private final MadeOnFirstUse<RoughnessDw.Stream> roughnessStream;
+        /** N′(z, t) and the dB mel spectrogram reduced for the figures; null when not plotting (or not computed). */
+        private final ColumnMaxPool specificLoudnessColumns;
+        private final ColumnMaxPool melDbColumns;
         private final List<BlockMetric> blockMetrics;
         private final List<CompletableFuture<Void>> blockMetricChains = new ArrayList<>();
         private CompletableFuture<Void> spectralChain = CompletableFuture.completedFuture(null);
@@ -320,18 +335,45 @@ public final class Analyzer {
             wantsPressure = loudness || roughness || !blockMetrics.isEmpty();
             spectralWholeSignal = options.wants(Metric.SPECTRAL)
                     && SPECTRAL_BYTES_PER_SAMPLE * samples48k <= wholeSignalSpectralBytes;
+            specificLoudnessColumns = options.figures() && loudness ? new ColumnMaxPool(
+                    TimeVaryingLoudness.frameCount(samples48k), SpecificLoudnessSlopes.BARK_POINTS, FIGURE_COLUMNS) : null;
+            melDbColumns = options.figures() && options.wants(Metric.SPECTRAL)
+                    ? new ColumnMaxPool(Stft.frameCount(samples48k), MelFilterbank.N_MELS, FIGURE_COLUMNS) : null;
             spectralFeed = options.wants(Metric.SPECTRAL) && !spectralWholeSignal
-                    ? SpectralBlock.stream(samples48k, options.series()) : null;
+                    ? SpectralBlock.stream(samples48k, options.series(), melDbRows()) : null;
             sharedBands = loudness ? blockMetrics.stream().filter(LevelsMetric.class::isInstance)
                     .map(LevelsMetric.class::cast).findFirst().orElse(null) : null;
             stationaryStream = loudness && sharedBands == null
                     ? new MadeOnFirstUse<>(() -> streams.stationary(samples48k)) : null;
             loudnessStream = loudness ? new MadeOnFirstUse<>(() -> streams.timeVarying(options.field(),
-                    options.wants(Metric.SHARPNESS), samples48k)) : null;
+                    options.wants(Metric.SHARPNESS), samples48k, specificLoudnessColumns)) : null;
             roughnessStream = roughness ? new MadeOnFirstUse<>(streams::roughness) : null;
             if (options.wants(Metric.LOUDNESS) && !loudness) {
                 loudnessWarnings.add("loudness: input shorter than 10 ms, not computed");
             }
+        }
+
+        private ObjIntConsumer<double[]> melDbRows() {
+            return melDbColumns == null ? null : (row, frame) -> melDbColumns.accept(frame, row);
+        }
+
+        /** What only the figures draw (FileAnalysis#figureData), after collect. */
+        Map<String, Object> figureData() {
+            Map<String, Object> data = new LinkedHashMap<>();
+            if (specificLoudnessColumns != null && specificLoudnessColumns.frames() > 0) {
+                double[] bark = new double[SpecificLoudnessSlopes.BARK_POINTS];
+                for (int r = 0; r < bark.length; r++) {
+                    bark[r] = (r + 1) * SpecificLoudnessSlopes.BARK_STEP;
+                }
+                data.put("specific_loudness", figureGrid(specificLoudnessColumns,
+                        specificLoudnessColumns.frames() * TimeVaryingLoudness.TIME_STEP_S, bark));
+            }
+            if (melDbColumns != null && melDbColumns.frames() > 0) {
+                double[] edges = MelFilterbank.librosaDefault().bandEdgesHz();
+                data.put("melspectrogram_db", figureGrid(melDbColumns, melDbColumns.frames() * SpectralBlock.hopS(),
+                        Arrays.copyOfRange(edges, 1, edges.length - 1)));
+            }
+            return data;
         }
 
         boolean spectralHoldsWholeSignal() {
@@ -351,7 +393,7 @@ public final class Analyzer {
                 filled += block.length;
             }
             spectralTask = CompletableFuture.supplyAsync(() -> timer.time("spectral", samples48k,
-                    () -> SpectralBlock.compute(signal48k, options.series(), spectralWarnings)), pool);
+                    () -> SpectralBlock.compute(signal48k, options.series(), spectralWarnings, melDbRows())), pool);
         }
 
         void beginPass(int pass) {
@@ -471,7 +513,7 @@ public final class Analyzer {
                 LoudnessBlock.summarise(loudness, stationary, summary);
                 if (options.wants(Metric.SHARPNESS)) {
                     double[][] sharpness = sharpnessTask == null ? null : join(sharpnessTask, "sharpness");
-                    LoudnessBlock.summariseSharpness(sharpness, stationary, summary, options.series() ? series : null);
+                    LoudnessBlock.summariseSharpness(sharpness, stationary, summary, options.keepsSeries() ? series : null);
                     if (sharpness != null) {
                         results.put("sharpness_acum", sharpness[SharpnessWeighting.DIN.ordinal()]);
                     }
@@ -479,7 +521,7 @@ public final class Analyzer {
                 if (loudness != null) {
                     results.put("loudness_sone", loudness.loudnessSone());
                 }
-                if (options.series() && loudness != null) {
+                if (options.keepsSeries() && loudness != null) {
                     series.put("loudness_sone", loudness.loudnessSone());
                     series.put("loudness_time_step_s", loudness.timeStepS());
                 }
@@ -492,7 +534,7 @@ public final class Analyzer {
                 } else {
                     results.put("roughness_asper", roughness.roughnessAsper());
                     warnings.addAll(roughness.warnings());
-                    if (options.series()) {
+                    if (options.keepsSeries()) {
                         series.put("roughness_asper", roughness.roughnessAsper());
                         series.put("roughness_time_s", roughness.timeS());
                     }
@@ -509,6 +551,14 @@ public final class Analyzer {
             }
             return block.summary();
         }
+    }
+
+    private static Map<String, Object> figureGrid(ColumnMaxPool columns, double durationS, double[] rows) {
+        Map<String, Object> grid = new LinkedHashMap<>();
+        grid.put("values", columns.columns());
+        grid.put("duration_s", durationS);
+        grid.put("rows", rows);
+        return grid;
     }
 
     /**

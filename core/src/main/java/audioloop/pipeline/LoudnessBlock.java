@@ -33,22 +33,38 @@ final class LoudnessBlock {
 
     /**
      * ISO 532-1 time-varying loudness fed block by block ({@link TimeVaryingLoudness.Stream}); the N′(z) of each
-     * frame is reduced to its sharpness moments (one per weighting: 32 bytes a frame) as it comes, so N′(z, t) is
-     * never held for the whole file.
+     * frame is reduced to its sharpness moments (one per weighting: 32 bytes a frame) as it comes (and, for figures,
+     * max-pooled into a few columns), so N′(z, t) is never held for the whole file.
      */
     static final class TimeVaryingStream {
         private static final SharpnessWeighting[] WEIGHTINGS = SharpnessWeighting.values();
         private final TimeVaryingLoudness.Stream stream;
         private final double[][] moments;
 
-        /** @param samples the signal's length, known from the header: sizes the moments, one per 2 ms frame */
         TimeVaryingStream(SoundField field, boolean withSharpness, int samples) {
+            this(field, withSharpness, samples, null);
+        }
+
+        /**
+         * @param samples          the signal's length, known from the header: sizes the moments, one per 2 ms frame
+         * @param specificLoudness receives N′(z) of every frame for the figures; {@code null} when not plotting
+         */
+        TimeVaryingStream(SoundField field, boolean withSharpness, int samples, ColumnMaxPool specificLoudness) {
             moments = withSharpness ? new double[WEIGHTINGS.length][TimeVaryingLoudness.frameCount(samples)] : null;
-            stream = new TimeVaryingLoudness.Stream(field, withSharpness ? (frame, specificLoudness) -> {
-                for (SharpnessWeighting w : WEIGHTINGS) {
-                    moments[w.ordinal()][frame] = Sharpness.weightedMoment(w, specificLoudness);
-                }
-            } : SpecificLoudnessSink.NONE);
+            SpecificLoudnessSink sink = SpecificLoudnessSink.NONE;
+            if (withSharpness || specificLoudness != null) {
+                sink = (frame, nPrime) -> {
+                    if (moments != null) {
+                        for (SharpnessWeighting w : WEIGHTINGS) {
+                            moments[w.ordinal()][frame] = Sharpness.weightedMoment(w, nPrime);
+                        }
+                    }
+                    if (specificLoudness != null) {
+                        specificLoudness.accept(frame, nPrime);
+                    }
+                };
+            }
+            stream = new TimeVaryingLoudness.Stream(field, sink);
         }
 
         void accept(double[] pressurePa, int from, int length) {

@@ -7,6 +7,7 @@ import audioloop.spectral.SpectralStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ObjIntConsumer;
 
 /** The spectral part of a file's analysis, shaped as the contract's {@code spectral} block and series. */
 final class SpectralBlock {
@@ -21,7 +22,18 @@ final class SpectralBlock {
     }
 
     static Result compute(double[] signal48k, boolean withSeries, List<String> warnings) {
+        return compute(signal48k, withSeries, warnings, null);
+    }
+
+    /** @param melDbFrames receives every frame's dB mel row (row, frame), in frame order; {@code null} for none */
+    static Result compute(double[] signal48k, boolean withSeries, List<String> warnings,
+            ObjIntConsumer<double[]> melDbFrames) {
         SpectralFrames f = SpectralAnalyzer.analyze(signal48k);
+        if (melDbFrames != null) {
+            for (int t = 0; t < f.frameCount(); t++) {
+                melDbFrames.accept(f.melDb()[t], t);
+            }
+        }
         return shape(f, FeatureStats.perRow(f.spectralContrast()), FeatureStats.perRow(f.mfcc()),
                 FeatureStats.perRow(f.chromaStft()), FeatureStats.perRow(f.melDb()), withSeries, warnings);
     }
@@ -33,7 +45,12 @@ final class SpectralBlock {
      * @param totalSamples48k the signal's length: exactly this many samples are fed in each pass
      */
     static Stream stream(long totalSamples48k, boolean withSeries) {
-        SpectralStream stream = new SpectralStream(totalSamples48k, withSeries);
+        return stream(totalSamples48k, withSeries, null);
+    }
+
+    /** @param melDbFrames as for {@link #compute(double[], boolean, List, ObjIntConsumer)} */
+    static Stream stream(long totalSamples48k, boolean withSeries, ObjIntConsumer<double[]> melDbFrames) {
+        SpectralStream stream = new SpectralStream(totalSamples48k, withSeries, melDbFrames);
         return new Stream() {
             @Override
             public int passes() {

@@ -1,6 +1,7 @@
 package audioloop.spectral;
 
 import java.util.Arrays;
+import java.util.function.ObjIntConsumer;
 
 /**
  * The spectral block for a signal fed block by block, for files too long to hold (an hour at 48 kHz is 1.4 GB of
@@ -35,6 +36,7 @@ public final class SpectralStream {
     private final long length;
     private final int frames;
     private final boolean keepSeries;
+    private final ObjIntConsumer<double[]> melDbFrames;
     private final FrameFeatures features;
     private final FrameFeatures.Worker[] workers = new FrameFeatures.Worker[BATCH_FRAMES / FRAMES_PER_TASK];
     private final Rms.Accumulator rms;
@@ -74,12 +76,21 @@ public final class SpectralStream {
      * @param keepSeries      whether the multi-row series are kept (the JSON's {@code --series})
      */
     public SpectralStream(long totalSamples48k, boolean keepSeries) {
+        this(totalSamples48k, keepSeries, null);
+    }
+
+    /**
+     * @param melDbFrames receives every frame's floored dB mel row (row, frame) in frame order, in the second pass
+     *                    (the row is reused after the call); {@code null} for none
+     */
+    public SpectralStream(long totalSamples48k, boolean keepSeries, ObjIntConsumer<double[]> melDbFrames) {
         if (totalSamples48k >= (long) Integer.MAX_VALUE - Stft.N_FFT) {
             throw new IllegalArgumentException("signal too long: " + totalSamples48k + " samples");
         }
         this.length = totalSamples48k;
         this.frames = Stft.frameCount((int) totalSamples48k);
         this.keepSeries = keepSeries;
+        this.melDbFrames = melDbFrames;
         this.features = new FrameFeatures(frames, Pitch.frameCount(totalSamples48k), false);
         this.rms = new Rms.Accumulator(totalSamples48k);
         this.zcr = new ZeroCrossingRate.Accumulator(totalSamples48k);
@@ -258,6 +269,9 @@ public final class SpectralStream {
         }
         if (keepSeries) {
             melDb[t] = row.clone();
+        }
+        if (melDbFrames != null) {
+            melDbFrames.accept(row, t);
         }
         System.arraycopy(row, 0, previousMelDb, 0, row.length);
     }
