@@ -66,13 +66,12 @@ public final class Figures {
     }
 
     /**
-     * ECMA-418-2 time series drawn as panels of the {@code ecma} figure: series key, time key, axis label. The keys
-     * are searched in {@code series} and in its {@code ecma} object.
+     * ECMA-418-2 time series drawn as panels of the {@code ecma} figure: series key, axis label. Frame l of each is at
+     * l·{@code series.ecma_time_step_s} (1/187.5 s), as the ECMA metric writes them.
      */
     static final String[][] ECMA_SERIES = {
-        {"loudness_ecma_sone", "loudness_ecma_time_s", "Loudness N (sone_HMS)"},
-        {"tonality_ecma_tu", "tonality_ecma_time_s", "Tonality T (tu_HMS)"},
-        {"roughness_ecma_asper", "roughness_ecma_time_s", "Roughness R (asper_HMS)"},
+        {"loudness_ecma_sone", "Loudness N (sone_HMS)"},
+        {"tonality_ecma_tu", "Tonality T (tu_HMS)"},
     };
 
     private static final Color LINE = new Color(31, 94, 168);
@@ -196,13 +195,11 @@ public final class Figures {
     private Figure ecma() {
         CombinedDomainXYPlot combined = new CombinedDomainXYPlot(timeAxis());
         combined.setGap(12);
-        Object nested = series("ecma");
-        Map<String, Object> ecma = nested instanceof Map<?, ?> m ? cast(m) : Map.of();
+        Double step = series("ecma_time_step_s") instanceof Number n ? n.doubleValue() : null;
         for (String[] keys : ECMA_SERIES) {
-            double[] y = doubles(series(keys[0]) != null ? series(keys[0]) : ecma.get(keys[0]));
-            double[] t = doubles(series(keys[1]) != null ? series(keys[1]) : ecma.get(keys[1]));
-            if (y != null && t != null && y.length > 0 && t.length == y.length) {
-                combined.add(linePlot(minMax(keys[0], y.length, i -> t[i], y), keys[2], LINE));
+            double[] y = doubles(series(keys[0]));
+            if (step != null && y != null && y.length > 0) {
+                combined.add(linePlot(minMax(keys[0], y.length, i -> i * step, y), keys[1], LINE));
             }
         }
         if (combined.getSubplots().isEmpty()) {

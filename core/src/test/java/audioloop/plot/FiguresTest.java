@@ -51,9 +51,9 @@ class FiguresTest {
         assertEquals(List.of("spectrum"), ids(analysis(sections, Map.of(), Map.of(), null)));
         Map<String, Object> ecma = new HashMap<>();
         ecma.put("loudness_ecma_sone", new double[] {1, 2, 3});
-        ecma.put("loudness_ecma_time_s", new double[] {0, 1, 2});
-        ecma.put("roughness_ecma_asper", new double[] {0.1, 0.2});
-        ecma.put("roughness_ecma_time_s", new double[] {0, 1});
+        ecma.put("tonality_ecma_tu", new double[] {0.1, 0.2});
+        assertEquals(List.of(), ids(analysis(Map.of(), ecma, Map.of(), null)), "no frame step, no time axis");
+        ecma.put("ecma_time_step_s", 1 / 187.5);
         List<Figures.Figure> figures = Figures.of(analysis(Map.of(), ecma, Map.of(), null), W, H);
         assertEquals(List.of("ecma"), ids(figures));
         assertEquals(2, ((CombinedDomainXYPlot) figures.get(0).chart().getPlot()).getSubplots().size());
