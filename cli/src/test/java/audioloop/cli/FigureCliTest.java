@@ -50,19 +50,20 @@ class FigureCliTest {
         String stemB = stem(b);
         assertTrue(stemA.endsWith("in_a_x") && stemB.endsWith("in_b_x"), stemA + " / " + stemB);
         for (String stem : List.of(stemA, stemB)) {
-            for (String figure : List.of("loudness", "specific-loudness", "roughness", "spectrogram", "spectrum")) {
+            for (String figure : List.of("loudness", "specific-loudness", "roughness", "specific-roughness", "spectrogram",
+                    "spectrum")) {
                 BufferedImage png = ImageIO.read(plots.resolve(stem + "." + figure + ".png").toFile());
                 assertEquals(640, png.getWidth(), figure);
                 assertEquals(360, png.getHeight(), figure);
             }
         }
         try (Stream<Path> files = Files.list(plots)) {
-            assertEquals(10, files.count(), "no temporary file left");
+            assertEquals(12, files.count(), "no temporary file left");
         }
         String html = Files.readString(report);
         assertTrue(html.contains("<a href=\"#file-1\">" + a) && html.contains("<a href=\"#file-2\">" + b),
                 "one overview row per file, linking to its figures");
-        assertEquals(10, html.split("src=\"data:image/png;base64,", -1).length - 1);
+        assertEquals(12, html.split("src=\"data:image/png;base64,", -1).length - 1);
         assertFalse(html.contains("http://") || html.contains("https://"), "nothing outside the page");
     }
 

@@ -65,8 +65,8 @@ class ReportBrowserTest {
         assertTrue(probed.find(), "no probe result in the DOM:\n" + dom.stderr());
         JsonNode state = new ObjectMapper().readTree(probed.group(1).replace("&quot;", "\""));
         JsonNode figures = state.get("figures");
-        assertEquals(5, figures.size(),
-                "figures of demo.wav: loudness, specific loudness, roughness, spectrogram, third-octave spectrum");
+        assertEquals(6, figures.size(), "figures of demo.wav: loudness, specific loudness, roughness, specific "
+                + "roughness, spectrogram, third-octave spectrum");
         for (JsonNode figure : figures) {
             assertTrue(figure.get("complete").asBoolean() && figure.get("naturalWidth").asInt() == 1200,
                     "a figure did not decode: " + figure);

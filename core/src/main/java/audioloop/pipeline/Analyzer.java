@@ -313,6 +313,8 @@ public final class Analyzer {
         /** N′(z, t) and the dB mel spectrogram reduced for the figures; null when not plotting (or not computed). */
         private final ColumnMaxPool specificLoudnessColumns;
         private final ColumnMaxPool melDbColumns;
+        /** Roughness as collected, for the figures' R′(z); null when not computed. */
+        private RoughnessResult roughnessResult;
         private final List<BlockMetric> blockMetrics;
         private final List<CompletableFuture<Void>> blockMetricChains = new ArrayList<>();
         private CompletableFuture<Void> spectralChain = CompletableFuture.completedFuture(null);
@@ -367,6 +369,12 @@ public final class Analyzer {
                 }
                 data.put("specific_loudness", figureGrid(specificLoudnessColumns,
                         specificLoudnessColumns.frames() * TimeVaryingLoudness.TIME_STEP_S, bark));
+            }
+            if (roughnessResult != null) {
+                Map<String, Object> specific = new LinkedHashMap<>();
+                specific.put("values", roughnessResult.specificRoughnessAsper());
+                specific.put("rows", RoughnessResult.channelBark());
+                data.put("specific_roughness", specific);
             }
             if (melDbColumns != null && melDbColumns.frames() > 0) {
                 double[] edges = MelFilterbank.librosaDefault().bandEdgesHz();
@@ -528,6 +536,7 @@ public final class Analyzer {
             }
             if (options.wants(Metric.ROUGHNESS)) {
                 RoughnessResult roughness = roughnessTask == null ? null : join(roughnessTask, "roughness");
+                roughnessResult = roughness;
                 summary.put("roughness_asper", roughness == null ? null : Summaries.mean(roughness.roughnessAsper()));
                 if (roughness == null) {
                     warnings.add("roughness: input shorter than one 0.2 s frame, not computed");

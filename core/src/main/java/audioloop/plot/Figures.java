@@ -100,6 +100,7 @@ public final class Figures {
         f.add(figures, f.loudness());
         f.add(figures, f.specificLoudness());
         f.add(figures, f.roughness());
+        f.add(figures, f.specificRoughness());
         f.add(figures, f.spectrogram());
         f.add(figures, f.spectrum());
         f.add(figures, f.timeSeries("fluctuation", "Fluctuation strength F(t)", "fluctuation_vacil",
@@ -169,6 +170,27 @@ public final class Figures {
         }
         plot.setDomainAxis(timeAxis());
         return new Figure("loudness", title(what), chart(title(what), plot, true));
+    }
+
+    /** R′(z) averaged over the frames, a value per 0.5-Bark channel (their sum is the mean R). */
+    private Figure specificRoughness() {
+        Object value = analysis.figureData() == null ? null : analysis.figureData().get("specific_roughness");
+        Map<String, Object> data = value instanceof Map<?, ?> m ? cast(m) : null;
+        double[] r = data == null ? null : doubles(data.get("values"));
+        double[] z = data == null ? null : doubles(data.get("rows"));
+        if (r == null || z == null || r.length != z.length || r.length == 0) {
+            return null;
+        }
+        XYSeries line = new XYSeries("R′(z)", false, true);
+        for (int c = 0; c < r.length; c++) {
+            line.add(z[c], r[c]);
+        }
+        NumberAxis bark = new NumberAxis("Critical-band rate z (Bark)");
+        bark.setRange(0, 24);
+        NumberAxis specific = new NumberAxis("Specific roughness R′ (asper per 0.5-Bark channel)");
+        XYPlot plot = new XYPlot(new XYSeriesCollection(line), bark, specific, lines(LINE));
+        String what = "Specific roughness R′(z), mean over frames";
+        return new Figure("specific-roughness", title(what), chart(title(what), plot, false));
     }
 
     private Figure roughness() {

@@ -54,6 +54,8 @@ final class FrameAnalyzer {
     /** The component at each bin, or −1 (lane form only: built by {@link #fillChannelSpectra}). */
     private final int[] componentOfBin;
     private final int[] channelFirstComponent = new int[CHANNELS];
+    /** The last frame's specific roughness per channel, asper (their sum is the frame's R, up to rounding). */
+    final double[] specificRoughness = new double[CHANNELS];
     private final int[] channelLastComponent = new int[CHANNELS];
 
     // Per-channel envelope results.
@@ -476,17 +478,23 @@ final class FrameAnalyzer {
         // R'_c = g_c·(m_c·k_c·k_{c−2})², with MoSQITo's edge rules; R = 0.25·Σ R'_c (summed in channel order).
         double r0 = m[0] * k[0];
         double r1 = m[1] * k[1];
-        double sum = g[0] * (r0 * r0);
-        sum += g[1] * (r1 * r1);
+        double sum = specific(0, g[0] * (r0 * r0));
+        sum += specific(1, g[1] * (r1 * r1));
         for (int c = 2; c < CHANNELS - 2; c++) {
             double rc = m[c] * k[c] * k[c - 2];
-            sum += g[c] * (rc * rc);
+            sum += specific(c, g[c] * (rc * rc));
         }
         double r45 = m[45] * k[43];
         double r46 = m[46] * k[44];
-        sum += g[45] * (r45 * r45);
-        sum += g[46] * (r46 * r46);
+        sum += specific(45, g[45] * (r45 * r45));
+        sum += specific(46, g[46] * (r46 * r46));
         return 0.25 * sum;
+    }
+
+    /** Keeps channel c's term of the sum as its specific roughness 0.25·R'_c (MoSQITo's R_spec) and returns it. */
+    private double specific(int c, double term) {
+        specificRoughness[c] = 0.25 * term;
+        return term;
     }
 
     private double envelopeCorrelation(int a, int b) {

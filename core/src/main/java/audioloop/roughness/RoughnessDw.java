@@ -62,6 +62,8 @@ public final class RoughnessDw {
         private final ConcurrentLinkedQueue<FrameAnalyzer> idleAnalyzers = new ConcurrentLinkedQueue<>();
         private final Supplier<FrameAnalyzer> newAnalyzer;
         private double[] roughness = new double[0];
+        /** R'(z) of every frame, {@link RoughnessModel#CHANNELS} values a frame (13.5 MB per hour of audio). */
+        private double[] specificRoughness = new double[0];
         private int frames;
         private int clampedFrames;
 
@@ -114,6 +116,16 @@ public final class RoughnessDw {
             }
             analyseCompleteFrames();
             double[] r = Arrays.copyOf(roughness, frames);
+            // Mean over the frames, summed in frame order: the same for any chunking of the frames.
+            double[] meanSpecific = new double[RoughnessModel.CHANNELS];
+            for (int l = 0; l < frames; l++) {
+                for (int c = 0; c < meanSpecific.length; c++) {
+                    meanSpecific[c] += specificRoughness[l * RoughnessModel.CHANNELS + c];
+                }
+            }
+            for (int c = 0; c < meanSpecific.length; c++) {
+                meanSpecific[c] /= frames;
+            }
             double[] time = new double[frames];
             for (int l = 0; l < frames; l++) {
                 // Mean of the frame's sample times t_i = i/fs (MoSQITo: mean of linspace(0, (len−1)/fs, len)).
@@ -125,7 +137,7 @@ public final class RoughnessDw {
                     + " 24 Bark (labelled >= 15.5 kHz); they were assigned to the last channel (23.5 Bark)."
                     + " MoSQITo 1.2.1 fails on such input (IndexError), so there is no reference value.");
             }
-            return new RoughnessResult(r, time, warnings);
+            return new RoughnessResult(r, time, meanSpecific, warnings);
         }
 
         /** time_segmentation: frames l = 0, 1, … while l·hop ≤ len − n (the tail is dropped). */
@@ -138,12 +150,13 @@ public final class RoughnessDw {
             if (to > from) {
                 if (to > roughness.length) {
                     roughness = Arrays.copyOf(roughness, Math.max(to, roughness.length + (roughness.length >> 1)));
+                    specificRoughness = Arrays.copyOf(specificRoughness, roughness.length * RoughnessModel.CHANNELS);
                 }
                 ForkJoinPool pool = ForkJoinTask.inForkJoinPool() ? ForkJoinTask.getPool() : ForkJoinPool.commonPool();
                 int chunks = Math.min(to - from, CHUNKS_PER_THREAD * pool.getParallelism());
                 List<FrameChunk> tasks = new ArrayList<>(chunks);
                 for (int i = 0; i < chunks; i++) {
-                    tasks.add(new FrameChunk(model, idleAnalyzers, newAnalyzer, signal, roughness,
+                    tasks.add(new FrameChunk(model, idleAnalyzers, newAnalyzer, signal, roughness, specificRoughness,
                             from + (to - from) * i / chunks, from + (to - from) * (i + 1) / chunks));
                 }
                 ForkJoinTask.invokeAll(tasks);
@@ -166,17 +179,20 @@ public final class RoughnessDw {
         private final Supplier<FrameAnalyzer> newAnalyzer;
         private final SampleWindow signal;
         private final double[] out;
+        private final double[] specificOut;
         private final int from;
         private final int to;
         private int framesWithComponentsAbove24Bark;
 
         FrameChunk(RoughnessModel model, ConcurrentLinkedQueue<FrameAnalyzer> idleAnalyzers,
-                   Supplier<FrameAnalyzer> newAnalyzer, SampleWindow signal, double[] out, int from, int to) {
+                   Supplier<FrameAnalyzer> newAnalyzer, SampleWindow signal, double[] out, double[] specificOut,
+                   int from, int to) {
             this.model = model;
             this.idleAnalyzers = idleAnalyzers;
             this.newAnalyzer = newAnalyzer;
             this.signal = signal;
             this.out = out;
+            this.specificOut = specificOut;
             this.from = from;
             this.to = to;
         }
@@ -190,6 +206,8 @@ public final class RoughnessDw {
             analyzer.framesWithComponentsAbove24Bark = 0; // counts this chunk's frames only
             for (int l = from; l < to; l++) {
                 out[l] = analyzer.roughness(signal.array(), signal.offset((long) l * model.hop));
+                System.arraycopy(analyzer.specificRoughness, 0, specificOut, l * RoughnessModel.CHANNELS,
+                        RoughnessModel.CHANNELS);
             }
             framesWithComponentsAbove24Bark = analyzer.framesWithComponentsAbove24Bark;
             idleAnalyzers.add(analyzer);

@@ -33,7 +33,7 @@ class FiguresTest {
     private static final int H = 450;
 
     @Test
-    void eachFigureAppearsExactlyWhenItsKeysArePresent() {
+    void eachFigureAppearsExactlyWhenItsKeysArePresent() throws Exception {
         assertEquals(List.of(), ids(analysis(Map.of(), Map.of(), Map.of(), null)));
         Map<String, Object> series = loudnessSeries(1000, 7.5);
         assertEquals(List.of("loudness"), ids(analysis(Map.of(), series, Map.of(), null)));
@@ -57,6 +57,23 @@ class FiguresTest {
         List<Figures.Figure> figures = Figures.of(analysis(Map.of(), ecma, Map.of(), null), W, H);
         assertEquals(List.of("ecma"), ids(figures));
         assertEquals(2, ((CombinedDomainXYPlot) figures.get(0).chart().getPlot()).getSubplots().size());
+
+        // R′(z): 47 channel values against their critical-band rates; the axis holds the largest.
+        double[] bark = new double[47];
+        double[] specific = new double[47];
+        for (int c = 0; c < 47; c++) {
+            bark[c] = (c + 1) / 2.0;
+            specific[c] = Math.exp(-Math.pow(bark[c] - 8.5, 2));
+        }
+        Map<String, Object> figureData = Map.of("specific_roughness", Map.of("values", specific, "rows", bark));
+        List<Figures.Figure> roughness = Figures.of(analysis(Map.of(), Map.of(), Map.of(), figureData), W, H);
+        assertEquals(List.of("specific-roughness"), ids(roughness));
+        Range r = roughness.get(0).chart().getXYPlot().getRangeAxis().getRange();
+        assertTrue(r.contains(1.0) && r.getUpperBound() < 1.2, "R′ axis " + r);
+        ChartRenderingInfo info = new ChartRenderingInfo();
+        BufferedImage drawn = new BufferedImage(W, H, BufferedImage.TYPE_INT_RGB);
+        roughness.get(0).chart().draw(drawn.createGraphics(), new Rectangle2D.Double(0, 0, W, H), info);
+        assertTrue(distinctColours(png(roughness.get(0), W, H), info.getPlotInfo().getDataArea()) > 3, "R′(z) drawn");
     }
 
     @Test

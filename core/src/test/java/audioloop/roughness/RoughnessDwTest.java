@@ -118,16 +118,44 @@ class RoughnessDwTest {
     @Test
     void resultDoesNotDependOnPoolSize() throws Exception {
         double[] x = amTone(500, 40, 0.7, 70);
-        assertArrayEquals(inPool(1, x), inPool(3, x)); // 4 chunks of frames against 9
+        RoughnessResult one = inPool(1, x);
+        RoughnessResult three = inPool(3, x); // 4 chunks of frames against 9
+        assertArrayEquals(one.roughnessAsper(), three.roughnessAsper());
+        assertArrayEquals(one.specificRoughnessAsper(), three.specificRoughnessAsper());
     }
 
-    private static double[] inPool(int parallelism, double[] x) throws Exception {
+    private static RoughnessResult inPool(int parallelism, double[] x) throws Exception {
         ForkJoinPool pool = new ForkJoinPool(parallelism);
         try {
-            return pool.submit(() -> RoughnessDw.compute(x, FS)).get().roughnessAsper();
+            return pool.submit(() -> RoughnessDw.compute(x, FS)).get();
         } finally {
             pool.shutdown();
         }
+    }
+
+    /**
+     * R′(z) of the 1 kHz reference tone (60 dB, 100 % AM at 70 Hz): its channels sum to the mean R (MoSQITo's
+     * R = Σ R_spec), and it peaks at the carrier's critical-band rate, 1 kHz ≈ 8.5 Bark (Zwicker's table), a channel
+     * either side at most.
+     */
+    @Test
+    void specificRoughnessSumsToRAndPeaksAtTheCarrier() {
+        RoughnessResult result = RoughnessDw.compute(amTone(1000, 70, 1, 60), FS);
+        double[] specific = result.specificRoughnessAsper();
+        double[] bark = RoughnessResult.channelBark();
+        assertEquals(47, specific.length);
+        double sum = 0;
+        int peak = 0;
+        for (int c = 0; c < specific.length; c++) {
+            sum += specific[c];
+            if (specific[c] > specific[peak]) {
+                peak = c;
+            }
+        }
+        assertEquals(result.meanAsper(), sum, 1e-12 * result.meanAsper());
+        assertEquals(8.5, bark[peak], 0.5, "R′ peaks at channel " + bark[peak] + " Bark");
+        assertTrue(specific[0] < 1e-3 * specific[peak] && specific[46] < 1e-3 * specific[peak],
+                "no roughness far from the carrier");
     }
 
     /** Fed in odd blocks (1 sample, shorter and longer than a frame, the 24-Bark warning included), R(t) is unchanged. */
@@ -145,6 +173,7 @@ class RoughnessDwTest {
             Blocks.feed(x.length, blocks, (from, length) -> stream.accept(x, from, length));
             RoughnessResult streamed = stream.finish();
             assertArrayEquals(whole.roughnessAsper(), streamed.roughnessAsper());
+            assertArrayEquals(whole.specificRoughnessAsper(), streamed.specificRoughnessAsper());
             assertArrayEquals(whole.timeS(), streamed.timeS());
             assertEquals(whole.warnings(), streamed.warnings());
         }
