@@ -3,6 +3,7 @@ package audioloop.spark;
 import audioloop.loudness.SoundField;
 import audioloop.pipeline.AnalysisOptions;
 import audioloop.pipeline.Metric;
+import audioloop.sii.SpeechLevel;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SaveMode;
@@ -37,6 +38,9 @@ public final class AnalyzeJob implements Callable<Integer> {
     @Option(names = "--metrics", paramLabel = "LIST", defaultValue = Metric.DEFAULT_LIST,
             description = "Comma list of metric groups, as the command line's. Default: ${DEFAULT-VALUE}.")
     String metrics;
+    @Option(names = "--sii-speech-level", paramLabel = "normal|raised|loud|shout", defaultValue = "normal",
+            description = "ANSI S3.5 vocal effort of the speech the SII assumes. Default: ${DEFAULT-VALUE}.")
+    String siiSpeechLevel;
     @Option(names = "--series", description = "Add the time series (array columns, or the JSON's series).")
     boolean series;
     @Option(names = "--format", paramLabel = "parquet|jsonl", defaultValue = "parquet",
@@ -56,7 +60,8 @@ public final class AnalyzeJob implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        AnalysisOptions options = new AnalysisOptions(calibrationPaPerFs, field, Metric.parseList(metrics), series);
+        AnalysisOptions options = new AnalysisOptions(calibrationPaPerFs, field, Metric.parseList(metrics), series,
+                SpeechLevel.parse(siiSpeechLevel));
         Format as = Format.valueOf(format.toUpperCase(Locale.ROOT));
         SparkSession spark = SparkSession.builder().appName("audioloop").getOrCreate();
         try {
