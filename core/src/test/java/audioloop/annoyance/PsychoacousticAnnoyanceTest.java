@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The three PA formulas against refmap-psychoacoustics {@code psych_annoy.py} on a grid of inputs (resource
- * psych_annoy_grid.json, made by make_grid.py beside it), and against their defining properties.
+ * psych_annoy_grid.json, made by docs/oracle/fluct/make_grid.py), and against their defining properties.
  */
 class PsychoacousticAnnoyanceTest {
     private static final double RELATIVE = 1e-12;
