@@ -45,6 +45,11 @@ public final class Audioloop {
         return run(WavSource.of(wav), wav.toString(), options, pool);
     }
 
+    /** As {@link #analyze(InputStream, String, AnalysisOptions)}, the result's {@code file} being {@code "stream"}. */
+    public static AnalysisResult analyze(InputStream wav, AnalysisOptions options) throws IOException {
+        return analyze(wav, "stream", options, SharedPool.POOL);
+    }
+
     /**
      * Analyses the WAV bytes read from {@code wav} to its end (the stream is read whole into memory, not closed) on
      * the shared pool; {@code name} becomes the result's {@code file}.

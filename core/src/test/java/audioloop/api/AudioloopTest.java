@@ -58,6 +58,11 @@ class AudioloopTest {
         try (var in = Files.newInputStream(file)) {
             assertEquals(fromFile.summary(), Audioloop.analyze(in, "tone", LOUDNESS).summary());
         }
+        try (var in = Files.newInputStream(file)) {
+            AnalysisResult unnamed = Audioloop.analyze(in, LOUDNESS);
+            assertEquals("stream", unnamed.file());
+            assertEquals(fromFile.summary(), unnamed.summary());
+        }
     }
 
     @Test
