@@ -10,6 +10,11 @@ import static audioloop.roughness.RoughnessTables.interp;
 final class RoughnessModel {
     /** 47 overlapping 1-Bark-wide channels, centres z_c = (c+1)/2 Bark (Daniel &amp; Weber 1997, §2). */
     static final int CHANNELS = 47;
+
+    /** Centre of channel c, z = 0.5 … 23.5 Bark in steps of 0.5 (MoSQITo's {@code bark_axis}). */
+    static double channelBark(int c) {
+        return (c + 1) / 2.0;
+    }
     /** Lower excitation slope s1, dB/Bark (Terhardt; MoSQITo {@code s1 = -27}). */
     static final double LOWER_SLOPE_DB_PER_BARK = -27.0;
     /** First envelope bin of every H: MoSQITo's {@code cut = 2} (bins 0 and 1, i.e. DC and 5 Hz, are not weighted). */
@@ -101,7 +106,7 @@ final class RoughnessModel {
             binIndexFromOne[k] = k + 1;
         }
         for (int c = 0; c < CHANNELS; c++) {
-            double z = (c + 1) / 2.0;
+            double z = channelBark(c);
             channelLowerFactor[c] = Math.pow(10.0, -0.05 * LOWER_SLOPE_DB_PER_BARK * z);
             // MoSQITo: minExcitDB = interp(bark2freq(zi)·n/fs, 1 … n/2, threshold): the threshold read at the
             // channel centre on the (one-bin-high) label scale.

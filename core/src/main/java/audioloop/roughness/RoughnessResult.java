@@ -22,7 +22,7 @@ public record RoughnessResult(double[] roughnessAsper, double[] timeS, double[] 
     public static double[] channelBark() {
         double[] z = new double[RoughnessModel.CHANNELS];
         for (int c = 0; c < z.length; c++) {
-            z[c] = (c + 1) / 2.0;
+            z[c] = RoughnessModel.channelBark(c);
         }
         return z;
     }
