@@ -64,7 +64,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     private final OptionSpec metricsOption = option(OptionSpec.builder("--metrics").paramLabel("LIST")
             .type(String.class).defaultValue(Metric.DEFAULT_LIST)
             .description("Comma list of spectral, loudness, sharpness, roughness, levels, tonality, sii, fluctuation, "
-                    + "annoyance, ecma (ECMA-418-2: ecma-loudness and ecma-tonality, also alone) (sharpness implies "
+                    + "annoyance, ecma (ECMA-418-2: ecma-loudness, ecma-tonality and ecma-roughness, also alone) "
+                    + "(sharpness implies "
                     + "loudness; annoyance implies loudness, sharpness, roughness and fluctuation). "
                     + "Default: ${DEFAULT-VALUE}."));
     private final OptionSpec siiSpeechLevelOption = option(OptionSpec.builder("--sii-speech-level")
