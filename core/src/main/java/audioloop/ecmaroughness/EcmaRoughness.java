@@ -227,13 +227,17 @@ public final class EcmaRoughness {
             System.arraycopy(signal, from, a, 0, BLOCK_SIZE);
             s.blockFft.forward(a);
             double[] folded = s.folded;
-            Arrays.fill(folded, 0);
             folded[0] = a[0];
-            int half = BLOCK_SIZE / 2;
-            for (int k = 1; k < half; k++) {
-                int j = 2 * (k % ENVELOPE_POINTS);
-                folded[j] += 2 * a[2 * k];
-                folded[j + 1] += 2 * a[2 * k + 1];
+            folded[1] = 0;
+            for (int k = 1; k < ENVELOPE_POINTS; k++) {
+                folded[2 * k] = 2 * a[2 * k];
+                folded[2 * k + 1] = 2 * a[2 * k + 1];
+            }
+            for (int offset = ENVELOPE_POINTS; offset < BLOCK_SIZE / 2; offset += ENVELOPE_POINTS) {
+                for (int k = 0; k < ENVELOPE_POINTS; k++) {
+                    folded[2 * k] += 2 * a[2 * (offset + k)];
+                    folded[2 * k + 1] += 2 * a[2 * (offset + k) + 1];
+                }
             }
             folded[0] += a[1]; // X_{N/2}, weight 1, lands on bin 0
             s.envelopeInverse.complexInverse(folded, false);
