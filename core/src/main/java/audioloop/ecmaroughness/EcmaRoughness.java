@@ -211,6 +211,9 @@ public final class EcmaRoughness {
 
     /** One band's block: basis loudness N′(l, z), Σ of the windowed envelope's squares and |DFT|² for k ≤ 256. */
     private record BandBlock(double basisLoudness, double envelopeEnergy, double[] power) {
+        /** A band below its threshold in quiet in this block: no envelope analysis needed. */
+        static final BandBlock SILENT = new BandBlock(0, 0, new double[BINS]);
+
         static BandBlock of(int band, double[] signal, int from, Scratch s) {
             // Sections 5.1.6 to 5.1.9 on the rectified block; Σx² in refmap's (row-wise, sequential) order
             double sumOfSquares = 0;
@@ -221,6 +224,10 @@ public final class EcmaRoughness {
                 }
             }
             double basis = BasisLoudness.of(band, sumOfSquares, BLOCK_SIZE);
+            if (basis == 0) {
+                // Equation 66 scales the band's spectrum by N′(l, z)² = 0: exactly zero whatever the envelope
+                return SILENT;
+            }
             // Equation 65: |analytic signal| (scipy.signal.hilbert) at every 32nd sample. Only those samples are
             // needed, so the one-sided spectrum is folded onto 512 bins and inverted with 512 points.
             double[] a = s.block;
