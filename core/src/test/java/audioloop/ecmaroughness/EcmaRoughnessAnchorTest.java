@@ -73,4 +73,18 @@ class EcmaRoughnessAnchorTest {
         assertSeries(ref.get("roughness_t"), r.roughnessAsperSeries(), "R(l)", 1e-6);
         assertSeries(ref.get("spec_roughness_avg"), r.specificRoughnessAsper(), "R'(z)", 1e-6);
     }
+
+    /** 49 152 samples = 12 hops: the last regular block ends at the signal's end, and no extra block is added. */
+    @Test
+    void aSignalOfWholeHopsHasNoExtraEndBlock() throws IOException {
+        JsonNode ref = resource("refmap_am_1khz_70hz_60db.json").get("am_1khz_70hz_60db_49152");
+        double[] p = amTone(1.024);
+        assertEquals(ref.get("n_samples_48k").asInt(), p.length);
+        EcmaRoughness roughness = new EcmaRoughness(false, false);
+        roughness.accept(p, 0, p.length);
+        EcmaRoughnessResult r = roughness.finish();
+        assertRelative(ref.get("roughness90pc").asDouble(), r.roughnessAsper(), "R");
+        assertSeries(ref.get("roughness_t"), r.roughnessAsperSeries(), "R(l)", 1e-6);
+        assertSeries(ref.get("spec_roughness_avg"), r.specificRoughnessAsper(), "R'(z)", 1e-6);
+    }
 }
