@@ -157,7 +157,7 @@ final class EcmaMetric implements BlockMetric {
             out.summary().put("roughness_ecma_asper",
                     roughnessResult == null ? null : roughnessResult.roughnessAsper());
         }
-        if (problem != null) {
+        if (problem != null || (loudnessResult == null && tonalityResult == null && roughnessResult == null)) {
             return;
         }
         Map<String, Object> section = new LinkedHashMap<>();

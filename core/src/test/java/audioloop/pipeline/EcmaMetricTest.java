@@ -146,6 +146,11 @@ class EcmaMetricTest {
                 out.warnings().get(0));
         assertTrue(run(Arrays.copyOf(roughSignal(), 15_360), 4_800, 2, ALL).summary()
                 .get("roughness_ecma_asper") instanceof Double);
+        // roughness alone: nothing computed, so no section either
+        MetricOutput alone = run(Arrays.copyOf(roughSignal(), 15_359), 4_800, 2, EnumSet.of(Metric.ECMA_ROUGHNESS));
+        assertNull(alone.summary().get("roughness_ecma_asper"));
+        assertEquals(1, alone.warnings().size());
+        assertTrue(alone.sections().isEmpty());
     }
 
     @Test
