@@ -1,7 +1,7 @@
 """Run refmap-psychoacoustics' ECMA-418-2:2025 roughness (sottek_hearing_model.shm_roughness_ecma, HEAD 2582e72
 of the mirror, extracted in /work/oracle/ecma/refmap) on 48 kHz pressure signals and print JSON.
 
-Usage: python3 refmap_rough.py [--series] [--calib F] [--am70 SECONDS] file.wav ...
+Usage: python3 refmap_rough.py [--series] [--diffuse] [--calib F] [--am70 SECONDS] file.wav ...
 
 Input as audioloop's pipeline feeds its metrics (see /work/oracle/ecma/refmap_ecma.py). --am70: the standard's
 roughness anchor, 1 kHz at 60 dB SPL, 100 % AM at 70 Hz, generated as audioloop's anchor test generates it.
@@ -33,8 +33,8 @@ def am70(seconds):
     x = (1 + np.cos(2 * np.pi * 70 * t)) * np.sin(2 * np.pi * 1000 * t)
     return x * (2e-5 * 10 ** (60 / 20) / np.sqrt(np.mean(x ** 2)))
 
-def analyse(p, series):
-    R = shm.shm_roughness_ecma(p, 48000, wait_bar=False)
+def analyse(p, series, soundfield='free_frontal'):
+    R = shm.shm_roughness_ecma(p, 48000, soundfield=soundfield, wait_bar=False)
     rec = {
         'n_samples_48k': int(p.size),
         'roughness90pc': float(np.ravel(R['roughness90pc'])[0]),
@@ -52,17 +52,18 @@ if __name__ == '__main__':
     ap.add_argument('--series', action='store_true')
     ap.add_argument('--calib', type=float, default=None)
     ap.add_argument('--am70', type=float, default=None)
+    ap.add_argument('--diffuse', action='store_true', help="soundfield='diffuse'")
     ap.add_argument('files', nargs='*')
     a = ap.parse_args()
     out = {}
     if a.am70:
-        out['am_1khz_70hz_60db'] = analyse(am70(a.am70), a.series)
+        out['am_1khz_70hz_60db'] = analyse(am70(a.am70), a.series, 'diffuse' if a.diffuse else 'free_frontal')
         print('am70', out['am_1khz_70hz_60db']['roughness90pc'], file=sys.stderr)
     ref = json.load(open('/work/shared/reference/mosqito.json'))['files']
     for f in a.files:
         name = os.path.basename(f)
         calib = a.calib if a.calib is not None else ref[name]['calibration']['factor_pa_per_fs']
-        rec = analyse(read48k(f, calib), a.series)
+        rec = analyse(read48k(f, calib), a.series, 'diffuse' if a.diffuse else 'free_frontal')
         rec['calibration_pa_per_fs'] = calib
         out[name] = rec
         print(name, rec['roughness90pc'], file=sys.stderr)
