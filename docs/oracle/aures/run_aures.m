@@ -17,6 +17,9 @@ sig{end+1} = {'tone_1k_60db_short', tone(1000, 60, 0.3, fs)};
 for snr = 0:10:80
   sig{end+1} = {sprintf('tone_1k_85db_band_snr%02d', snr), tone(1000, 85, 1, fs) + band_noise(919, 1081, 85 - snr, 1, fs)};
 end
+for snr = 0:10:80
+  sig{end+1} = {sprintf('tone_1k_85db_pink_snr%02d', snr), pink_snr(snr, 1, fs)};
+end
 sig{end+1} = {'tone_500_70db_white_50db', tone(500, 70, 1, fs) + white(50, 1, fs)};
 sig{end+1} = {'two_tones_1k_60db_1600_55db', tone(1000, 60, 1, fs) + tone(1600, 55, 1, fs)};
 sig{end+1} = {'harmonic_200_5_70db', harmonic(200, 5, 70, 1, fs)};

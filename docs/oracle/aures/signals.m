@@ -41,3 +41,11 @@ function x = am_tone(fc, fm, m, L, sec, fs)
   t = times(sec, fs);
   x = scale_to((1 + m*sin(2*pi*fm*t)) .* sin(2*pi*fc*t), L);
 end
+function x = pink_snr(snr, sec, fs)
+  % 1 kHz tone at 85 dB SPL plus pink noise (|X(f)| ~ f^-1/2 on the 1-Hz bins 20 Hz ... 20 kHz of a 1-s period,
+  % Park-Miller phases) whose power in the critical band 919 ... 1081 Hz is 85 - snr dB
+  n = round(sec*fs); k = (20:20000)'; ph = 2*pi*lcg(numel(k));
+  X = zeros(n,1); X(k+1) = exp(1i*ph) ./ sqrt(k); X(n-k+1) = conj(X(k+1));
+  inband = sum(1 ./ k(k >= 919 & k <= 1081)) / sum(1 ./ k);
+  x = tone(1000, 85, sec, fs) + scale_to(real(ifft(X)), 85 - snr - 10*log10(inband));
+end

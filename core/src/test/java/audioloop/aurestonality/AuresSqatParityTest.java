@@ -31,6 +31,10 @@ class AuresSqatParityTest {
             SIGNALS.put(String.format("tone_1k_85db_band_snr%02d", snr),
                     () -> Signals.sum(Signals.tone(1000, 85, 1), Signals.bandNoise(919, 1081, 85 - s, 1)));
         }
+        for (int snr = 0; snr <= 80; snr += 10) {
+            int s = snr;
+            SIGNALS.put(String.format("tone_1k_85db_pink_snr%02d", snr), () -> Signals.tonePinkNoise(s));
+        }
         SIGNALS.put("tone_500_70db_white_50db", () -> Signals.sum(Signals.tone(500, 70, 1), Signals.white(50, 1)));
         SIGNALS.put("two_tones_1k_60db_1600_55db",
                 () -> Signals.sum(Signals.tone(1000, 60, 1), Signals.tone(1600, 55, 1)));

@@ -70,6 +70,33 @@ final class Signals {
         return scale(x, levelDb);
     }
 
+    /**
+     * A 1 kHz tone at 85 dB SPL plus pink noise whose power in the critical band 919 … 1081 Hz is 85 − snr dB: the
+     * noise has |X(f)| ∝ f^−1/2 on the 1-Hz bins 20 Hz … 20 kHz of a 1-s period with Park–Miller phases, made by an
+     * inverse FFT (scaled 1/n, as Octave's ifft).
+     */
+    static double[] tonePinkNoise(double snrDb) {
+        int n = FS;
+        double[] spectrum = new double[n];
+        double[] phase = uniform(20000 - 20 + 1);
+        double total = 0;
+        double inBand = 0;
+        for (int k = 20; k <= 20000; k++) {
+            double ph = 2 * Math.PI * phase[k - 20];
+            spectrum[2 * k] = Math.cos(ph) / Math.sqrt(k);
+            spectrum[2 * k + 1] = Math.sin(ph) / Math.sqrt(k);
+            total += 1.0 / k;
+            if (k >= 919 && k <= 1081) {
+                inBand += 1.0 / k;
+            }
+        }
+        new audioloop.dsp.RealFft(n).inverse(spectrum);
+        for (int i = 0; i < n; i++) {
+            spectrum[i] /= n;
+        }
+        return sum(tone(1000, 85, 1), scale(spectrum, 85 - snrDb - 10 * Math.log10(inBand / total)));
+    }
+
     static double[] sum(double[] a, double[] b) {
         double[] x = new double[a.length];
         for (int i = 0; i < x.length; i++) {
