@@ -1,5 +1,7 @@
 package audioloop.loudness;
 
+import java.util.Arrays;
+
 /**
  * ISO 532-1:2017 stationary loudness of a signal at 48 kHz in pascals, computed the way the standard's reference
  * program (Annex A.4, {@code ISO_532-1.c}, method "stationary from an audio signal") does it, and with it SQAT's
@@ -16,7 +18,7 @@ package audioloop.loudness;
  *   reference program's {@code floor} left out).</li>
  * </ol>
  * The filter recursions run in the operation order of GNU Octave's {@code filter} (transposed direct form II), the
- * oracle SQAT is checked under. Not thread-safe: one instance per task (it keeps its work arrays).
+ * oracle SQAT is checked under. Not thread-safe: one instance per task (it keeps its work arrays and filter states).
  */
 public final class SignalStationaryLoudness {
     private static final int BANDS = CoreLoudness.THIRD_OCTAVE_BANDS;
@@ -26,6 +28,40 @@ public final class SignalStationaryLoudness {
     /** ISO 532-1 A.4 f_calc_slopes: the upper band limits are compared with an offset of 0.0001 Bark. */
     private static final double BAND_LIMIT_OFFSET_BARK = 0.0001;
 
+    /**
+     * Section denominators (a1, a2 of the three biquads: Table A.1 reference [1, −2, 1] minus the Table A.2
+     * differences) and gains per band, padded with zero coefficients to {@link #LANES}; numerators [1, 2, 1],
+     * [1, 0, −1], [1, −2, 1].
+     */
+    private static final int LANES = 32;
+    private static final double[] A11 = new double[LANES];
+    private static final double[] A12 = new double[LANES];
+    private static final double[] A21 = new double[LANES];
+    private static final double[] A22 = new double[LANES];
+    private static final double[] A31 = new double[LANES];
+    private static final double[] A32 = new double[LANES];
+    private static final double[] GAIN = new double[LANES];
+
+    static {
+        for (int band = 0; band < BANDS; band++) {
+            double[] d = ThirdOctaveFilterBank.DENOMINATOR_DIFFERENCE[band];
+            A11[band] = -2 - d[0];
+            A12[band] = 1 - d[1];
+            A21[band] = -2 - d[2];
+            A22[band] = 1 - d[3];
+            A31[band] = -2 - d[4];
+            A32[band] = 1 - d[5];
+            GAIN[band] = ThirdOctaveFilterBank.GAIN[band];
+        }
+    }
+
+    private final double[] z10 = new double[LANES];
+    private final double[] z11 = new double[LANES];
+    private final double[] z20 = new double[LANES];
+    private final double[] z21 = new double[LANES];
+    private final double[] z30 = new double[LANES];
+    private final double[] z31 = new double[LANES];
+    private final double[] power = new double[LANES];
     private final double[] levelsDb = new double[BANDS];
     private final double[] coreLoudness = new double[CoreLoudness.CRITICAL_BANDS];
 
@@ -35,52 +71,60 @@ public final class SignalStationaryLoudness {
      * @param skipSamples ⌊tSkip·fs⌋, the samples left out at the start (0 counts as 1, as in SQAT)
      */
     public double loudnessSone(double[] x, int from, int length, int skipSamples, SoundField field) {
-        int first = Math.max(skipSamples, 1) - 1;
+        bandPowers(x, from, length, Math.max(skipSamples, 1) - 1);
         for (int band = 0; band < BANDS; band++) {
-            levelsDb[band] = bandLevelDb(band, x, from, length, first);
+            levelsDb[band] = 10 * Math.log10((power[band] + TINY_INTENSITY) / REFERENCE_INTENSITY);
         }
         CoreLoudness.compute(levelsDb, field, coreLoudness);
         return roundAsSqat(totalLoudness(coreLoudness));
     }
 
-    /** Mean power over samples [first, length − 1) of one band's output, times (length − 1 − first)/length, in dB. */
-    private static double bandLevelDb(int band, double[] x, int from, int length, int first) {
-        double[] d = ThirdOctaveFilterBank.DENOMINATOR_DIFFERENCE[band];
-        // Table A.1 reference denominator [1, −2, 1] minus the Table A.2 differences; numerators [1, 2, 1],
-        // [1, 0, −1], [1, −2, 1].
-        double a11 = -2 - d[0];
-        double a12 = 1 - d[1];
-        double a21 = -2 - d[2];
-        double a22 = 1 - d[3];
-        double a31 = -2 - d[4];
-        double a32 = 1 - d[5];
-        double gain = ThirdOctaveFilterBank.GAIN[band];
-        double z10 = 0;
-        double z11 = 0;
-        double z20 = 0;
-        double z21 = 0;
-        double z30 = 0;
-        double z31 = 0;
-        double power = 0;
-        for (int n = 0; n < length - 1; n++) {
+    /**
+     * Per band, Σ (g·y)²/length over samples [first, length − 1) of the band-pass output y (from rest). All bands
+     * advance together, one loop over the band lanes per sample (which the JIT vectorises); each lane's operations
+     * are those of a band-by-band filter, in the order of Octave's {@code filter()}: y = z0 + b0·x;
+     * z0 = z1 − a1·y + b1·x; z1 = b2·x − a2·y (terms with b = 0 left out, ±1 and ±2 products exact).
+     */
+    private void bandPowers(double[] x, int from, int length, int first) {
+        Arrays.fill(z10, 0);
+        Arrays.fill(z11, 0);
+        Arrays.fill(z20, 0);
+        Arrays.fill(z21, 0);
+        Arrays.fill(z30, 0);
+        Arrays.fill(z31, 0);
+        Arrays.fill(power, 0);
+        int end = length - 1;
+        int skipEnd = Math.min(first, end);
+        for (int n = 0; n < skipEnd; n++) {
             double x0 = x[from + n];
-            // Octave filter(): y = z0 + b0·x; z0 = z1 − a1·y + b1·x; z1 = b2·x − a2·y (terms with b = 0 left out,
-            // ±1 and ±2 products exact).
-            double y1 = z10 + x0;
-            z10 = z11 - a11 * y1 + 2 * x0;
-            z11 = x0 - a12 * y1;
-            double y2 = z20 + y1;
-            z20 = z21 - a21 * y2;
-            z21 = -y1 - a22 * y2;
-            double y3 = z30 + y2;
-            z30 = z31 - a31 * y3 - 2 * y2;
-            z31 = y2 - a32 * y3;
-            if (n >= first) {
-                double v = gain * y3;
-                power += v * v / length;
+            for (int b = 0; b < LANES; b++) {
+                double y1 = z10[b] + x0;
+                z10[b] = z11[b] - A11[b] * y1 + 2 * x0;
+                z11[b] = x0 - A12[b] * y1;
+                double y2 = z20[b] + y1;
+                z20[b] = z21[b] - A21[b] * y2;
+                z21[b] = -y1 - A22[b] * y2;
+                double y3 = z30[b] + y2;
+                z30[b] = z31[b] - A31[b] * y3 - 2 * y2;
+                z31[b] = y2 - A32[b] * y3;
             }
         }
-        return 10 * Math.log10((power + TINY_INTENSITY) / REFERENCE_INTENSITY);
+        for (int n = skipEnd; n < end; n++) {
+            double x0 = x[from + n];
+            for (int b = 0; b < LANES; b++) {
+                double y1 = z10[b] + x0;
+                z10[b] = z11[b] - A11[b] * y1 + 2 * x0;
+                z11[b] = x0 - A12[b] * y1;
+                double y2 = z20[b] + y1;
+                z20[b] = z21[b] - A21[b] * y2;
+                z21[b] = -y1 - A22[b] * y2;
+                double y3 = z30[b] + y2;
+                z30[b] = z31[b] - A31[b] * y3 - 2 * y2;
+                z31[b] = y2 - A32[b] * y3;
+                double v = GAIN[b] * y3;
+                power[b] += v * v / length;
+            }
+        }
     }
 
     /**
