@@ -244,14 +244,22 @@ final class FrameAnalyzer {
         return Math.max(1 - withoutTones / total, 0);
     }
 
-    /** The first bin 0 … N/2 whose frequency is at least {@code hz}, or {@code otherwise} if none. */
+    /**
+     * The first bin 0 … N/2 whose frequency is at least {@code hz} (SQAT: {@code find(f >= hz, 1, 'first')}), or
+     * {@code otherwise} if none: ⌈hz/Δf⌉, corrected by the exact comparison for a rounded quotient.
+     */
     private static int firstBinAtOrAbove(double hz, int otherwise) {
-        for (int k = 0; k <= HALF; k++) {
-            if (binHz(k) >= hz) {
-                return k;
-            }
+        if (!(binHz(HALF) >= hz)) {
+            return otherwise;
         }
-        return otherwise;
+        int k = (int) Math.max(0, Math.min(HALF, Math.ceil(hz / BIN_HZ)));
+        while (k > 0 && binHz(k - 1) >= hz) {
+            k--;
+        }
+        while (binHz(k) < hz) {
+            k++;
+        }
+        return k;
     }
 
     /** |X_k| of the packed spectrum (hypot, as Octave's abs). */

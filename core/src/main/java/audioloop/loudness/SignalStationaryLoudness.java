@@ -62,6 +62,8 @@ public final class SignalStationaryLoudness {
     private final double[] z30 = new double[LANES];
     private final double[] z31 = new double[LANES];
     private final double[] power = new double[LANES];
+    /** The second section's output of the current sample, handed from the first lane loop to the second. */
+    private final double[] section2 = new double[LANES];
     private final double[] levelsDb = new double[BANDS];
     private final double[] coreLoudness = new double[CoreLoudness.CRITICAL_BANDS];
 
@@ -81,8 +83,10 @@ public final class SignalStationaryLoudness {
 
     /**
      * Per band, Σ (g·y)²/length over samples [first, length − 1) of the band-pass output y (from rest). All bands
-     * advance together, one loop over the band lanes per sample (which the JIT vectorises); each lane's operations
-     * are those of a band-by-band filter, in the order of Octave's {@code filter()}: y = z0 + b0·x;
+     * advance together, in loops over the band lanes per sample which C2 vectorises: sections 1–2 in one loop,
+     * section 3 and the power in a second (one loop over all three sections is too large for the superword pass and
+     * ran 2.2× slower: 1.0 s against 0.46 s CPU for the 1496 evaluations of 60 s of Aures tonality). Each lane's
+     * operations are those of a band-by-band filter, in the order of Octave's {@code filter()}: y = z0 + b0·x;
      * z0 = z1 − a1·y + b1·x; z1 = b2·x − a2·y (terms with b = 0 left out, ±1 and ±2 products exact).
      */
     private void bandPowers(double[] x, int from, int length, int first) {
@@ -94,8 +98,7 @@ public final class SignalStationaryLoudness {
         Arrays.fill(z31, 0);
         Arrays.fill(power, 0);
         int end = length - 1;
-        int skipEnd = Math.min(first, end);
-        for (int n = 0; n < skipEnd; n++) {
+        for (int n = 0; n < end; n++) {
             double x0 = x[from + n];
             for (int b = 0; b < LANES; b++) {
                 double y1 = z10[b] + x0;
@@ -104,25 +107,24 @@ public final class SignalStationaryLoudness {
                 double y2 = z20[b] + y1;
                 z20[b] = z21[b] - A21[b] * y2;
                 z21[b] = -y1 - A22[b] * y2;
-                double y3 = z30[b] + y2;
-                z30[b] = z31[b] - A31[b] * y3 - 2 * y2;
-                z31[b] = y2 - A32[b] * y3;
+                section2[b] = y2;
             }
-        }
-        for (int n = skipEnd; n < end; n++) {
-            double x0 = x[from + n];
-            for (int b = 0; b < LANES; b++) {
-                double y1 = z10[b] + x0;
-                z10[b] = z11[b] - A11[b] * y1 + 2 * x0;
-                z11[b] = x0 - A12[b] * y1;
-                double y2 = z20[b] + y1;
-                z20[b] = z21[b] - A21[b] * y2;
-                z21[b] = -y1 - A22[b] * y2;
-                double y3 = z30[b] + y2;
-                z30[b] = z31[b] - A31[b] * y3 - 2 * y2;
-                z31[b] = y2 - A32[b] * y3;
-                double v = GAIN[b] * y3;
-                power[b] += v * v / length;
+            if (n < first) {
+                for (int b = 0; b < LANES; b++) {
+                    double y2 = section2[b];
+                    double y3 = z30[b] + y2;
+                    z30[b] = z31[b] - A31[b] * y3 - 2 * y2;
+                    z31[b] = y2 - A32[b] * y3;
+                }
+            } else {
+                for (int b = 0; b < LANES; b++) {
+                    double y2 = section2[b];
+                    double y3 = z30[b] + y2;
+                    z30[b] = z31[b] - A31[b] * y3 - 2 * y2;
+                    z31[b] = y2 - A32[b] * y3;
+                    double v = GAIN[b] * y3;
+                    power[b] += v * v / length;
+                }
             }
         }
     }
