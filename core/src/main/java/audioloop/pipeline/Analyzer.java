@@ -551,7 +551,9 @@ public final class Analyzer {
                     double[][] sharpness = sharpnessTask == null ? null : join(sharpnessTask, "sharpness");
                     LoudnessBlock.summariseSharpness(sharpness, stationary, summary, options.keepsSeries() ? series : null);
                     if (sharpness != null) {
-                        results.put("sharpness_acum", sharpness[SharpnessWeighting.DIN.ordinal()]);
+                        for (SharpnessWeighting w : SharpnessWeighting.values()) {
+                            results.put(LoudnessBlock.meanKey(w), sharpness[w.ordinal()]);
+                        }
                     }
                 }
                 if (loudness != null) {
