@@ -109,7 +109,8 @@ public final class WholeSignalSpectrum {
         this.binHz = sampleRateHz / n;
         // comp_spectrum divides the window by the builtin (sequential) sum of its values, then multiplies. The same
         // operations in the same order: for pure tones the spectrum away from the tone is rounding noise, which the
-        // TNR's band-minus-tone difference and the PR's neighbour bands read. The symmetric window is evaluated once
+        // TNR's band-minus-tone difference and the PR's neighbour bands read (measured: the same sum in four running
+        // sums, a few ulp off, moved the TNR of iso532-1_b3_02 by 0.024 dB). The symmetric window is evaluated once
         // per pair (both halves are bitwise equal in numpy too: cos is even).
         double[] firstHalf = window.firstHalf(n);
         double windowSum = 0;
