@@ -9,7 +9,7 @@ for n, s, r, f, k in itertools.product([0.05, 0.5, 1.0, 4.2, 20.0, 93.7],
                                        [0.3, 1.75, 1.7500001, 2.31, 4.0],
                                        [0.0, 0.034, 0.5, 2.2],
                                        [0.0, 0.11, 1.3],
-                                       [0.0, 0.07, 0.9]):
+                                       [0.0, 0.07, 0.35, 0.9, 1.2]):
     a = lambda v: np.array([v], dtype=float)
     rows.append({"n5_sone": n, "s5_acum": s, "r_asper": r, "f_vacil": f, "k_tu": k,
                  "widmann_au": float(pa.widmannPA(a(n), a(s), a(r), a(f))[0]),

@@ -64,14 +64,18 @@ final class AnalyzeCommand implements Callable<Integer> {
     private final OptionSpec metricsOption = option(OptionSpec.builder("--metrics").paramLabel("LIST")
             .type(String.class).defaultValue(Metric.DEFAULT_LIST)
             .description("Comma list of spectral, loudness, sharpness, roughness, levels, tonality, sii, fluctuation, "
-                    + "annoyance, ecma (ECMA-418-2: ecma-loudness, ecma-tonality and ecma-roughness, also alone) "
-                    + "(sharpness implies "
-                    + "loudness; annoyance implies loudness, sharpness, roughness and fluctuation). "
+                    + "annoyance, aures-tonality, ecma (ECMA-418-2: ecma-loudness, ecma-tonality and ecma-roughness, "
+                    + "also alone) (sharpness implies loudness; annoyance implies loudness, sharpness, roughness, "
+                    + "fluctuation and aures-tonality). "
                     + "Default: ${DEFAULT-VALUE}."));
     private final OptionSpec siiSpeechLevelOption = option(OptionSpec.builder("--sii-speech-level")
             .paramLabel("normal|raised|loud|shout").type(String.class).defaultValue("normal")
             .description("ANSI S3.5 vocal effort of the speech the SII assumes in the file's noise. "
                     + "Default: ${DEFAULT-VALUE}."));
+    private final OptionSpec ecmaBinauralOption = option(OptionSpec.builder("--ecma-binaural").type(boolean.class)
+            .initialValue(false)
+            .description("ECMA-418-2 of a two-channel file per ear (channel 1 left, 2 right): binaural loudness "
+                    + "(Section 8.1.5), each ear's tonality. Other metrics, and other files, use the mono mix."));
     private final OptionSpec seriesOption = option(OptionSpec.builder("--series").type(boolean.class).initialValue(false)
             .description("Include the time series (N(t), S(t), R(t), L_AF(t), spectral frames)."));
     private final OptionSpec threadsOption = option(OptionSpec.builder("--threads").paramLabel("N").type(Integer.class)
@@ -273,7 +277,8 @@ final class AnalyzeCommand implements Callable<Integer> {
         try {
             return new AnalysisOptions(calibrationOption.getValue(), fieldOption.getValue(), metricSet,
                     seriesOption.getValue(), siiSpeechLevel,
-                    plotOption.getValue() != null || reportOption.getValue() != null);
+                    plotOption.getValue() != null || reportOption.getValue() != null,
+                    ecmaBinauralOption.getValue());
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--calibration: " + e.getMessage());
         }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import audioloop.SharedData;
 import audioloop.annoyance.PsychoacousticAnnoyance;
+import audioloop.aurestonality.AuresTonality;
+import audioloop.aurestonality.AuresTonalityResult;
 import audioloop.fluctuation.FluctuationResult;
 import audioloop.fluctuation.FluctuationStrength;
 import audioloop.pipeline.Summaries;
@@ -15,14 +17,15 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code --metrics annoyance --series} as a user runs it on ISO 532-1 Annex B.5 recordings from ../shared (2√2 Pa
  * per full scale): the fluctuation keys are the metric's own on the calibrated signal (whose frames
- * FluctuationSharedSignalsTest checks against SQAT), and Widmann's PA is its formula on the other metrics' series.
+ * FluctuationSharedSignalsTest checks against SQAT), so are the Aures tonality keys (AuresSharedSignalsTest), and
+ * each PA formula is applied to the other metrics' series and summaries.
  * Skipped when ../shared is absent.
  */
 class FluctuationAnnoyanceEndToEndTest {
     private static final String ISO_CALIBRATION = "2.8284271247461903";
 
     @Test
-    void recordingsCarryFluctuationAndWidmannAnnoyance() throws Exception {
+    void recordingsCarryFluctuationTonalityAndAnnoyance() throws Exception {
         for (String file : new String[] {"iso532-1_b5_24_woodpecker.wav", "iso532-1_b5_16_hairdryer.wav"}) {
             String path = SharedData.signal("mosqito", file).toString();
             CliRun run = CliRun.of("analyze", path, "--metrics", "annoyance", "--series", "--calibration",
@@ -52,7 +55,18 @@ class FluctuationAnnoyanceEndToEndTest {
             double widmann = annoyance.get("widmann_au").asDouble();
             assertEquals(PsychoacousticAnnoyance.widmann(n5, s5, r5, f5), widmann, 0);
             assertTrue(widmann >= n5, file);
-            assertTrue(annoyance.get("more_au").isNull() && annoyance.get("di_au").isNull());
+            // More and Di: their formulas on the other series / summaries, Aures tonality the metric's own.
+            AuresTonalityResult tonality = AuresTonality.compute(
+                    SharedData.pascals48k("mosqito", file, Double.parseDouble(ISO_CALIBRATION)));
+            assertEquals(tonality.meanTu(), summary.get("tonality_aures_tu").asDouble(), 0, file);
+            assertEquals(tonality.exceeded5Tu(), summary.get("tonality_aures_t5_tu").asDouble(), 0, file);
+            double bismarck5 = Summaries.percentile(SharedData.doubles(series.get("sharpness_bismarck_acum")), 95);
+            double aures5 = Summaries.percentile(SharedData.doubles(series.get("sharpness_aures_acum")), 95);
+            assertEquals(PsychoacousticAnnoyance.more(n5, bismarck5, r5, f5, tonality.exceeded5Tu()),
+                    annoyance.get("more_au").asDouble(), 0, file);
+            assertEquals(PsychoacousticAnnoyance.di(n5, aures5, summary.get("roughness_asper").asDouble(),
+                    summary.get("fluctuation_vacil").asDouble(), tonality.meanTu()),
+                    annoyance.get("di_au").asDouble(), 0, file);
             System.out.printf("%s: F %.4f vacil, F5 %.4f, N5 %.3f sone, S5 %.3f acum, R5 %.4f asper, PA %.3f au%n",
                     file, direct.meanVacil(), f5, n5, s5, r5, widmann);
         }

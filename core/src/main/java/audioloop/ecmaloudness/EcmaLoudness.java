@@ -30,20 +30,36 @@ public final class EcmaLoudness implements ComponentLoudness.FrameSink {
 
     @Override
     public void frame(int frame, double[] tonalLoudness, double[] noiseLoudness) {
+        specificLoudness(tonalLoudness, noiseLoudness, specific);
+        specificFrame(frame, specific);
+    }
+
+    /**
+     * Specific loudness N′(l, z) of one frame from its component loudnesses (Equations 113, 114), into {@code out}.
+     */
+    public static void specificLoudness(double[] tonalLoudness, double[] noiseLoudness, double[] out) {
         double maxComponents = Double.NEGATIVE_INFINITY;
         for (int z = 0; z < CriticalBands.COUNT; z++) {
             maxComponents = Math.max(maxComponents, tonalLoudness[z] + noiseLoudness[z]);
         }
         double e = A / (maxComponents + 1e-12) + B;
+        for (int z = 0; z < CriticalBands.COUNT; z++) {
+            out[z] = Math.pow(Math.pow(tonalLoudness[z], e) + Math.pow(NOISE_WEIGHT * noiseLoudness[z], e), 1 / e);
+        }
+    }
+
+    /**
+     * Takes frame l's specific loudness N′(l, z) (Equations 113, 114 of one ear, or Equation 118's binaural
+     * combination): loudness N(l) = Σ_z N′(l, z)·Δz, and the power averages' sums from frame 57 on.
+     */
+    public void specificFrame(int frame, double[] specificLoudness) {
         double total = 0;
         for (int z = 0; z < CriticalBands.COUNT; z++) {
-            specific[z] = Math.pow(Math.pow(tonalLoudness[z], e) + Math.pow(NOISE_WEIGHT * noiseLoudness[z], e),
-                    1 / e);
-            total += specific[z] * CriticalBands.BAND_STEP_BARK;
+            total += specificLoudness[z] * CriticalBands.BAND_STEP_BARK;
         }
         if (frame >= FIRST_AVERAGED_FRAME) {
             for (int z = 0; z < CriticalBands.COUNT; z++) {
-                specificPowerSum[z] += Math.pow(specific[z], POWER);
+                specificPowerSum[z] += Math.pow(specificLoudness[z], POWER);
             }
             powerSum += Math.pow(total, POWER);
             averagedFrames++;

@@ -391,9 +391,7 @@ public final class EcmaRoughness {
             }
             interpolants[z] = new Pchip(times, values);
         }
-        double[] series = new double[frames];
-        double[][] specificSeries = keepSpecificSeries ? new double[frames][] : null;
-        double[] specificSum = new double[CriticalBands.COUNT];
+        Aggregate aggregate = new Aggregate(frames, keepSpecificSeries);
         double[] specific = new double[CriticalBands.COUNT];
         double[] filtered = new double[CriticalBands.COUNT];
         for (int l = 0; l < frames; l++) {
@@ -411,7 +409,6 @@ public final class EcmaRoughness {
             double mean = sum / CriticalBands.COUNT;
             double ratio = mean != 0 ? rms / mean : 0;
             double exponent = (0.95555 - 0.58449) * (Math.tanh(1.6407 * (ratio - 2.5804)) + 1) * 0.5 + 0.58449;
-            double total = 0;
             for (int z = 0; z < CriticalBands.COUNT; z++) {
                 double transformed = CALIBRATION * Math.pow(specific[z], exponent); // Equation 104
                 if (l == 0) {
@@ -421,24 +418,69 @@ public final class EcmaRoughness {
                     double a = transformed >= filtered[z] ? RISE : FALL;
                     filtered[z] = transformed * (1 - a) + filtered[z] * a;
                 }
-                total += filtered[z] * CriticalBands.BAND_STEP_BARK; // Equation 111
+            }
+            aggregate.frame(l, filtered);
+        }
+        return aggregate.result();
+    }
+
+    /**
+     * Binaural roughness, Section 7.1.11: the specific roughness of the two ears combined frame by frame as
+     * R′_B(l₅₀, z) = √((R′_left² + R′_right²)/2) (Equation 112), then summed and aggregated as for one ear. Both
+     * results must come from signals of the same length and hold their specific series.
+     */
+    public static EcmaRoughnessResult binaural(EcmaRoughnessResult left, EcmaRoughnessResult right) {
+        double[][] l = left.specificRoughnessAsperSeries();
+        double[][] r = right.specificRoughnessAsperSeries();
+        if (l == null || r == null || l.length != r.length) {
+            throw new IllegalArgumentException("binaural roughness needs both ears' specific series, of one length");
+        }
+        Aggregate aggregate = new Aggregate(l.length, true);
+        double[] combined = new double[CriticalBands.COUNT];
+        for (int frame = 0; frame < l.length; frame++) {
+            for (int z = 0; z < CriticalBands.COUNT; z++) {
+                combined[z] = Math.sqrt((l[frame][z] * l[frame][z] + r[frame][z] * r[frame][z]) / 2);
+            }
+            aggregate.frame(frame, combined);
+        }
+        return aggregate.result();
+    }
+
+    /** Sections 7.1.8 to 7.1.10 frame by frame: R(l₅₀) = Σ_z R′·Δz (Equation 111), R′(z) and R from l₅₀ = 16 on. */
+    private static final class Aggregate {
+        private final double[] series;
+        private final double[][] specificSeries;
+        private final double[] specificSum = new double[CriticalBands.COUNT];
+
+        Aggregate(int frames, boolean keepSpecificSeries) {
+            series = new double[frames];
+            specificSeries = keepSpecificSeries ? new double[frames][] : null;
+        }
+
+        void frame(int l, double[] specific) {
+            double total = 0;
+            for (int z = 0; z < CriticalBands.COUNT; z++) {
+                total += specific[z] * CriticalBands.BAND_STEP_BARK;
                 if (l >= FIRST_AVERAGED_FRAME) {
-                    specificSum[z] += filtered[z];
+                    specificSum[z] += specific[z];
                 }
             }
             series[l] = total;
             if (specificSeries != null) {
-                specificSeries[l] = filtered.clone();
+                specificSeries[l] = specific.clone();
             }
         }
-        double[] specificAverage = new double[CriticalBands.COUNT];
-        int averaged = frames - FIRST_AVERAGED_FRAME;
-        for (int z = 0; z < specificAverage.length; z++) {
-            specificAverage[z] = specificSum[z] / averaged;
+
+        EcmaRoughnessResult result() {
+            int frames = series.length;
+            double[] specificAverage = new double[CriticalBands.COUNT];
+            for (int z = 0; z < specificAverage.length; z++) {
+                specificAverage[z] = specificSum[z] / (frames - FIRST_AVERAGED_FRAME);
+            }
+            // Section 7.1.10: the 90th percentile (numpy's linear rule)
+            double overall = Percentile.linear(Arrays.copyOfRange(series, FIRST_AVERAGED_FRAME, frames), 90);
+            return new EcmaRoughnessResult(overall, specificAverage, series, specificSeries, 1 / FRAME_RATE_HZ);
         }
-        // Section 7.1.10: the 90th percentile (numpy's linear rule)
-        double overall = Percentile.linear(Arrays.copyOfRange(series, FIRST_AVERAGED_FRAME, frames), 90);
-        return new EcmaRoughnessResult(overall, specificAverage, series, specificSeries, 1 / FRAME_RATE_HZ);
     }
 
     private static double log2(double x) {

@@ -12,35 +12,35 @@ import java.nio.ByteOrder;
 enum SampleCodec {
     UINT8(8) {
         @Override
-        void decode(ByteBuffer frames, int count, int channels, double[] dst, int off) {
+        void decode(ByteBuffer frames, int count, int channels, int first, int used, double[] dst, int off) {
             int blockAlign = channels;
             for (int f = 0; f < count; f++) {
                 int p = f * blockAlign;
                 long sum = 0;
-                for (int c = 0; c < channels; c++) {
+                for (int c = first; c < first + used; c++) {
                     sum += (frames.get(p + c) & 0xFF) - 128;
                 }
-                dst[off + f] = sum * 0x1p-7 / channels;
+                dst[off + f] = sum * 0x1p-7 / used;
             }
         }
     },
     INT16(16) {
         @Override
-        void decode(ByteBuffer frames, int count, int channels, double[] dst, int off) {
+        void decode(ByteBuffer frames, int count, int channels, int first, int used, double[] dst, int off) {
             int blockAlign = 2 * channels;
             for (int f = 0; f < count; f++) {
                 int p = f * blockAlign;
                 long sum = 0;
-                for (int c = 0; c < channels; c++) {
+                for (int c = first; c < first + used; c++) {
                     sum += frames.getShort(p + 2 * c);
                 }
-                dst[off + f] = sum * 0x1p-15 / channels;
+                dst[off + f] = sum * 0x1p-15 / used;
             }
         }
     },
     INT24(24) {
         @Override
-        void decode(ByteBuffer frames, int count, int channels, double[] dst, int off) {
+        void decode(ByteBuffer frames, int count, int channels, int first, int used, double[] dst, int off) {
             int blockAlign = 3 * channels;
             // Offsets of the low, middle and (signed) high byte inside a 3-byte sample.
             boolean little = frames.order() == ByteOrder.LITTLE_ENDIAN;
@@ -49,63 +49,63 @@ enum SampleCodec {
             for (int f = 0; f < count; f++) {
                 int p = f * blockAlign;
                 long sum = 0;
-                for (int c = 0; c < channels; c++) {
+                for (int c = first; c < first + used; c++) {
                     int q = p + 3 * c;
                     sum += (frames.get(q + hi) << 16) | ((frames.get(q + 1) & 0xFF) << 8) | (frames.get(q + lo) & 0xFF);
                 }
-                dst[off + f] = sum * 0x1p-23 / channels;
+                dst[off + f] = sum * 0x1p-23 / used;
             }
         }
     },
     INT32(32) {
         @Override
-        void decode(ByteBuffer frames, int count, int channels, double[] dst, int off) {
+        void decode(ByteBuffer frames, int count, int channels, int first, int used, double[] dst, int off) {
             int blockAlign = 4 * channels;
             for (int f = 0; f < count; f++) {
                 int p = f * blockAlign;
                 long sum = 0;
-                for (int c = 0; c < channels; c++) {
+                for (int c = first; c < first + used; c++) {
                     sum += frames.getInt(p + 4 * c);
                 }
-                dst[off + f] = sum * 0x1p-31 / channels;
+                dst[off + f] = sum * 0x1p-31 / used;
             }
         }
     },
     FLOAT32(32) {
         @Override
-        void decode(ByteBuffer frames, int count, int channels, double[] dst, int off) {
+        void decode(ByteBuffer frames, int count, int channels, int first, int used, double[] dst, int off) {
             int blockAlign = 4 * channels;
             for (int f = 0; f < count; f++) {
                 int p = f * blockAlign;
                 double sum = 0;
-                for (int c = 0; c < channels; c++) {
+                for (int c = first; c < first + used; c++) {
                     sum += frames.getFloat(p + 4 * c);
                 }
-                dst[off + f] = sum / channels;
+                dst[off + f] = sum / used;
             }
         }
     },
     FLOAT64(64) {
         @Override
-        void decode(ByteBuffer frames, int count, int channels, double[] dst, int off) {
+        void decode(ByteBuffer frames, int count, int channels, int first, int used, double[] dst, int off) {
             int blockAlign = 8 * channels;
             for (int f = 0; f < count; f++) {
                 int p = f * blockAlign;
                 double sum = 0;
-                for (int c = 0; c < channels; c++) {
+                for (int c = first; c < first + used; c++) {
                     sum += frames.getDouble(p + 8 * c);
                 }
-                double mean = sum / channels;
+                double mean = sum / used;
                 if (Double.isInfinite(mean)) {
                     // Finite samples near ±Double.MAX_VALUE can overflow the sum (and, rounded, even the sum
                     // of x / channels), yet their true mean lies within ±MAX_VALUE. Non-finite samples keep
                     // the mean non-finite; WavStream reports them.
                     double scaled = 0;
                     boolean finite = true;
-                    for (int c = 0; c < channels; c++) {
+                    for (int c = first; c < first + used; c++) {
                         double x = frames.getDouble(p + 8 * c);
                         finite &= Double.isFinite(x);
-                        scaled += x / channels;
+                        scaled += x / used;
                     }
                     if (finite) {
                         mean = Math.max(-Double.MAX_VALUE, Math.min(Double.MAX_VALUE, scaled));
@@ -117,14 +117,14 @@ enum SampleCodec {
     },
     MULAW(8) {
         @Override
-        void decode(ByteBuffer frames, int count, int channels, double[] dst, int off) {
-            decodeTable(MULAW_LINEAR, frames, count, channels, dst, off);
+        void decode(ByteBuffer frames, int count, int channels, int first, int used, double[] dst, int off) {
+            decodeTable(MULAW_LINEAR, frames, count, channels, first, used, dst, off);
         }
     },
     ALAW(8) {
         @Override
-        void decode(ByteBuffer frames, int count, int channels, double[] dst, int off) {
-            decodeTable(ALAW_LINEAR, frames, count, channels, dst, off);
+        void decode(ByteBuffer frames, int count, int channels, int first, int used, double[] dst, int off) {
+            decodeTable(ALAW_LINEAR, frames, count, channels, first, used, dst, off);
         }
     };
 
@@ -145,18 +145,22 @@ enum SampleCodec {
         this.containerBits = containerBits;
     }
 
-    /** Decodes {@code count} frames starting at index 0 of {@code frames} into dst[off, off + count). */
-    abstract void decode(ByteBuffer frames, int count, int channels, double[] dst, int off);
+    /**
+     * Decodes {@code count} frames of {@code channels} interleaved channels, starting at index 0 of {@code frames},
+     * into dst[off, off + count): the mean of channels {@code first} … {@code first + used − 1} (all of them for
+     * the mono mix, one for a single channel).
+     */
+    abstract void decode(ByteBuffer frames, int count, int channels, int first, int used, double[] dst, int off);
 
-    private static void decodeTable(int[] linear, ByteBuffer frames, int count, int channels, double[] dst,
-                                    int off) {
+    private static void decodeTable(int[] linear, ByteBuffer frames, int count, int channels, int first, int used,
+                                    double[] dst, int off) {
         for (int f = 0; f < count; f++) {
             int p = f * channels;
             long sum = 0;
-            for (int c = 0; c < channels; c++) {
+            for (int c = first; c < first + used; c++) {
                 sum += linear[frames.get(p + c) & 0xFF];
             }
-            dst[off + f] = sum * 0x1p-15 / channels;
+            dst[off + f] = sum * 0x1p-15 / used;
         }
     }
 

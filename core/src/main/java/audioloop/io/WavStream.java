@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The samples of an opened WAV file, read in blocks as the channel mean (see {@link WavDecoder#open}).
+ * The samples of an opened WAV file, read in blocks as the channel mean (see {@link WavDecoder#open}), and on request
+ * each channel beside it.
  * Only one block of raw bytes is held at a time, so files of any length stream through a fixed buffer.
  * Not thread-safe; closing it closes the underlying channel.
  */
@@ -60,10 +61,34 @@ public final class WavStream implements Closeable {
      * @throws WavFormatException on a NaN or infinite float sample, naming its frame
      */
     public int readMono(double[] dst, int off, int len) throws IOException {
+        return read(dst, null, off, len);
+    }
+
+    /**
+     * Decodes up to {@code len} next frames as the channel mean into mono[off, off + len) and each channel c into
+     * perChannel[c][off, off + len), from one read of the file (for a metric that takes the ears of a binaural
+     * recording beside the metrics that take the mono mix).
+     *
+     * @param perChannel one array per channel of the file
+     * @return frames decoded, or -1 when no frame is left
+     * @throws WavFormatException on a NaN or infinite float sample, naming its frame
+     */
+    public int readMonoAndChannels(double[] mono, double[][] perChannel, int off, int len) throws IOException {
+        if (perChannel.length != format.channels()) {
+            throw new IllegalArgumentException("one array per channel needed: " + format.channels());
+        }
+        for (double[] channel : perChannel) {
+            Objects.checkFromIndexSize(off, len, channel.length);
+        }
+        return read(mono, perChannel, off, len);
+    }
+
+    private int read(double[] dst, double[][] perChannel, int off, int len) throws IOException {
         Objects.checkFromIndexSize(off, len, dst.length);
         if (framesRead >= frames) {
             return -1;
         }
+        int channels = format.channels();
         int done = 0;
         while (done < len && framesRead < frames) {
             int want = (int) Math.min(Math.min(len - done, frames - framesRead), bufferFrames);
@@ -73,9 +98,14 @@ public final class WavStream implements Closeable {
                 frames = framesRead;
                 break;
             }
-            codec.decode(buffer, got, format.channels(), dst, off + done);
+            codec.decode(buffer, got, channels, 0, channels, dst, off + done);
             if (codec == SampleCodec.FLOAT32 || codec == SampleCodec.FLOAT64) {
                 checkFinite(dst, off + done, got);
+            }
+            if (perChannel != null) {
+                for (int c = 0; c < channels; c++) {
+                    codec.decode(buffer, got, channels, c, 1, perChannel[c], off + done);
+                }
             }
             framesRead += got;
             done += got;

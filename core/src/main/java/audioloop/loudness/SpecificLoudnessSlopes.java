@@ -17,7 +17,7 @@ public final class SpecificLoudnessSlopes {
     public static final double BARK_STEP = 0.1;
 
     /** ISO 532-1:2017 A.4 / MoSQITo 1.2.1 _calc_slopes.py, zup: upper limits of the critical bands, Bark. */
-    private static final double[] BAND_UPPER_BARK = {
+    static final double[] BAND_UPPER_BARK = {
         0.9, 1.8, 2.8, 3.5, 4.4, 5.4, 6.6, 7.9, 9.2, 10.6, 12.3, 13.8, 15.2, 16.7, 18.1, 19.3, 20.6, 21.8, 22.7,
         23.6, 24};
 
@@ -25,7 +25,7 @@ public final class SpecificLoudnessSlopes {
     private static final int[] BAND_END_ROW = new int[BAND_UPPER_BARK.length];
 
     /** ISO 532-1:2017 A.4 / MoSQITo 1.2.1 _calc_slopes.py, rns: specific loudness ranges of the slopes. */
-    private static final double[] RANGE_LOUDNESS = {
+    static final double[] RANGE_LOUDNESS = {
         21.5, 18, 15.1, 11.5, 9, 6.1, 4.4, 3.1, 2.13, 1.36, 0.82, 0.42, 0.30, 0.22, 0.15, 0.10, 0.035, 0};
 
     /** {@link #RANGE_LOUDNESS} in units of 1e-8, rounded ({@link #scaled8}), as {@code _get_rns_index} compares them. */
@@ -35,7 +35,7 @@ public final class SpecificLoudnessSlopes {
      * ISO 532-1:2017 A.4 / MoSQITo 1.2.1 _calc_slopes.py, usl: upper slope steepness (sone/Bark per Bark) per
      * loudness range (rows) and critical-band group (columns); groups beyond the 8th use the last column.
      */
-    private static final double[][] UPPER_SLOPE = {
+    static final double[][] UPPER_SLOPE = {
         {13, 8.2, 6.3, 5.5, 5.5, 5.5, 5.5, 5.5},
         {9, 7.5, 6, 5.1, 4.5, 4.5, 4.5, 4.5},
         {7.8, 6.7, 5.6, 4.9, 4.4, 3.9, 3.9, 3.9},

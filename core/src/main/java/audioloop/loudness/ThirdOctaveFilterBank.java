@@ -33,7 +33,7 @@ final class ThirdOctaveFilterBank {
      * differences (a1, a2) of the three sections' denominators to the reference rows of Table A.1
      * (denominator [1, −2, 1]); the numerator differences are all 0. Section k: d1, d2 at indices 2k, 2k+1.
      */
-    private static final double[][] DENOMINATOR_DIFFERENCE = {
+    static final double[][] DENOMINATOR_DIFFERENCE = {
         {-6.70260e-04, 6.59453e-04, -3.75071e-04, 3.61926e-04, -3.06523e-04, 2.97634e-04},
         {-8.47258e-04, 8.30131e-04, -4.76448e-04, 4.55616e-04, -3.88773e-04, 3.74685e-04},
         {-1.07210e-03, 1.04496e-03, -6.06567e-04, 5.73553e-04, -4.94004e-04, 4.71677e-04},
@@ -65,7 +65,7 @@ final class ThirdOctaveFilterBank {
     };
 
     /** ISO 532-1:2017 Table A.2 / MoSQITo 1.2.1 _third_octave_levels.py, filter_gain: gain per band. */
-    private static final double[] GAIN = {
+    static final double[] GAIN = {
         4.30764e-11, 8.59340e-11, 1.71424e-10, 3.41944e-10, 6.82035e-10, 1.36026e-09, 2.71261e-09, 5.40870e-09,
         1.07826e-08, 2.14910e-08, 4.28228e-08, 8.54316e-08, 1.70009e-07, 3.38215e-07, 6.71990e-07, 1.33531e-06,
         2.65172e-06, 5.25477e-06, 1.03780e-05, 2.04870e-05, 4.05198e-05, 7.97914e-05, 1.56511e-04, 3.04954e-04,

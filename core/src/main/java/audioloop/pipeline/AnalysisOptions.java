@@ -17,10 +17,13 @@ import java.util.Set;
  * @param figures            keep what the figures of {@code --plot} / {@code --report} draw: the series (in {@link
  *                           FileAnalysis#series()} even without {@code series}) and the reduced N′(z, t) and mel
  *                           spectrogram ({@link FileAnalysis#figureData()})
+ * @param ecmaBinaural       ECMA-418-2 of a two-channel file per ear, combined as the standard's binaural values
+ *                           ({@code --ecma-binaural}); otherwise, and for other channel counts, of the mono mix
  *                           <p>Serializable: a distributed job (the Spark module) ships the options to its executors.
  */
 public record AnalysisOptions(double calibrationPaPerFs, SoundField field, Set<Metric> metrics, boolean series,
-                              SpeechLevel siiSpeechLevel, boolean figures) implements Serializable {
+                              SpeechLevel siiSpeechLevel, boolean figures, boolean ecmaBinaural)
+        implements Serializable {
     /**
      * Largest calibration taken: 1e6 Pa at full scale is already a 214 dB SPL peak (sound in air ends near
      * 194 dB); larger factors can only be a unit mistake, and they would let the squared pressures of the metrics
@@ -39,13 +42,19 @@ public record AnalysisOptions(double calibrationPaPerFs, SoundField field, Set<M
 
     /** Options with the SII's default vocal effort (normal), without figures. */
     public AnalysisOptions(double calibrationPaPerFs, SoundField field, Set<Metric> metrics, boolean series) {
-        this(calibrationPaPerFs, field, metrics, series, SpeechLevel.NORMAL, false);
+        this(calibrationPaPerFs, field, metrics, series, SpeechLevel.NORMAL, false, false);
     }
 
     /** Options without figures. */
     public AnalysisOptions(double calibrationPaPerFs, SoundField field, Set<Metric> metrics, boolean series,
                            SpeechLevel siiSpeechLevel) {
-        this(calibrationPaPerFs, field, metrics, series, siiSpeechLevel, false);
+        this(calibrationPaPerFs, field, metrics, series, siiSpeechLevel, false, false);
+    }
+
+    /** Options with ECMA-418-2 of the mono mix. */
+    public AnalysisOptions(double calibrationPaPerFs, SoundField field, Set<Metric> metrics, boolean series,
+                           SpeechLevel siiSpeechLevel, boolean figures) {
+        this(calibrationPaPerFs, field, metrics, series, siiSpeechLevel, figures, false);
     }
 
     /**

@@ -176,7 +176,7 @@ public final class Analyzer {
                         wav.frames() / (double) format.sampleRateHz() / 3600));
             }
             int samples48k = (int) outputLength;
-            Metrics metrics = new Metrics(samples48k, timer);
+            Metrics metrics = new Metrics(samples48k, format.channels(), timer);
             feed(wav, metrics, 0, timer);
             metrics.finish();
             // Later passes of the spectral block (global quantities need the whole signal first) re-read the file.
@@ -234,25 +234,38 @@ public final class Analyzer {
             // One decode buffer for all blocks: the resampler copies what it keeps. Fresh memory is dear here (see
             // ZeroPhaseDecimator): a new buffer per block was 21 of the 230 MB a 60 s file allocated.
             double[] mono = new double[blockFrames];
-            Supplier<double[]> nextBlock = () -> {
-                int n = timer.time("decode", blockFrames, () -> read(wav, mono));
+            // The two ears of a binaural file, for the metrics that take them (first pass only): decoded from the
+            // same bytes and resampled by resamplers of their own, so the mono mix stays bit for bit what it is
+            // without them.
+            int channels = wav.format().channels();
+            boolean ears = pass == 0 && metrics.wantsEars();
+            double[][] perChannel = ears ? new double[channels][blockFrames] : null;
+            PolyphaseResampler.Stream[] earResamplers = ears
+                    ? new PolyphaseResampler.Stream[] {new PolyphaseResampler.Stream(rate), new PolyphaseResampler.Stream(rate)}
+                    : null;
+            Supplier<Block> nextBlock = () -> {
+                int n = timer.time("decode", blockFrames, () -> read(wav, mono, perChannel));
                 if (n < 0) {
                     ended[0] = true;
-                    return timer.time("resample", 0, resampler::finish);
+                    return timer.time("resample", 0, () -> new Block(resampler.finish(),
+                            ears ? new double[][] {earResamplers[0].finish(), earResamplers[1].finish()} : null));
                 }
                 if (pass == 0) {
                     checkSamples(mono, n, framesRead[0]);
                 }
                 framesRead[0] += n;
-                return timer.time("resample", n, () -> resampler.accept(mono, 0, n));
+                return timer.time("resample", n, () -> new Block(resampler.accept(mono, 0, n), ears
+                        ? new double[][] {earResamplers[0].accept(perChannel[0], 0, n),
+                            earResamplers[1].accept(perChannel[1], 0, n)}
+                        : null));
             };
             if (metrics.spectralHoldsWholeSignal()) {
-                List<double[]> blocks = onPool(() -> {
-                    List<double[]> all = new ArrayList<>();
+                List<Block> blocks = onPool(() -> {
+                    List<Block> all = new ArrayList<>();
                     while (!ended[0]) {
-                        double[] block48k = nextBlock.get();
-                        if (block48k.length > 0) {
-                            all.add(block48k);
+                        Block block = nextBlock.get();
+                        if (block.mono48k().length > 0) {
+                            all.add(block);
                         }
                     }
                     return all;
@@ -260,14 +273,14 @@ public final class Analyzer {
                 for (int i = 0; i < blocks.size(); i++) {
                     inFlight.add(metrics.accept(blocks.get(i), pass));
                     if (i == 0) {
-                        metrics.startWholeSignalSpectral(blocks);
+                        metrics.startWholeSignalSpectral(blocks.stream().map(Block::mono48k).toList());
                     }
                 }
             } else {
                 while (!ended[0]) {
-                    double[] block48k = onPool(nextBlock);
-                    if (block48k.length > 0) {
-                        inFlight.add(metrics.accept(block48k, pass));
+                    Block block = onPool(nextBlock);
+                    if (block.mono48k().length > 0) {
+                        inFlight.add(metrics.accept(block, pass));
                     }
                     if (inFlight.size() >= BLOCKS_IN_FLIGHT) {
                         metrics.awaitBlock(inFlight.remove());
@@ -316,6 +329,8 @@ public final class Analyzer {
         /** Roughness as collected, for the figures' R′(z); null when not computed. */
         private RoughnessResult roughnessResult;
         private final List<BlockMetric> blockMetrics;
+        /** Per block metric: whether it takes the two ears of this (two-channel) file instead of the mono mix. */
+        private final List<Boolean> earMetrics;
         private final List<CompletableFuture<Void>> blockMetricChains = new ArrayList<>();
         private CompletableFuture<Void> spectralChain = CompletableFuture.completedFuture(null);
         private CompletableFuture<Void> loudnessChain = CompletableFuture.completedFuture(null);
@@ -327,13 +342,15 @@ public final class Analyzer {
         private CompletableFuture<StationaryLoudnessResult> stationaryTask;
         private CompletableFuture<RoughnessResult> roughnessTask;
 
-        Metrics(int samples48k, StageTimer timer) {
+        Metrics(int samples48k, int channels, StageTimer timer) {
             this.samples48k = samples48k;
             this.timer = timer;
             boolean loudness = options.wants(Metric.LOUDNESS) && samples48k >= LoudnessBlock.MINIMUM_SAMPLES;
             boolean roughness = options.wants(Metric.ROUGHNESS) && samples48k >= RoughnessDw.frameLength(SAMPLE_RATE_HZ);
             blockMetrics = streams.blockMetrics(options, samples48k);
             blockMetrics.forEach(m -> blockMetricChains.add(CompletableFuture.completedFuture(null)));
+            earMetrics = channels == 2 ? blockMetrics.stream().map(BlockMetric::wantsEars).toList()
+                    : blockMetrics.stream().map(m -> false).toList();
             wantsPressure = loudness || roughness || !blockMetrics.isEmpty();
             spectralWholeSignal = options.wants(Metric.SPECTRAL)
                     && SPECTRAL_BYTES_PER_SAMPLE * samples48k <= wholeSignalSpectralBytes;
@@ -384,6 +401,11 @@ public final class Analyzer {
             return data;
         }
 
+        /** Whether a metric takes the two ears of this file (then the reader decodes them beside the mono mix). */
+        boolean wantsEars() {
+            return earMetrics.contains(true);
+        }
+
         boolean spectralHoldsWholeSignal() {
             return spectralWholeSignal;
         }
@@ -420,7 +442,8 @@ public final class Analyzer {
          * Hands one block to every metric's chain (in passes after the first, to the spectral block's only); the
          * future completes when all have consumed it.
          */
-        CompletableFuture<Void> accept(double[] block48k, int pass) {
+        CompletableFuture<Void> accept(Block block, int pass) {
+            double[] block48k = block.mono48k();
             int length = block48k.length;
             if (spectralFeed != null) {
                 spectralChain = spectralChain.thenRunAsync(() -> timer.time("spectral", length,
@@ -443,10 +466,15 @@ public final class Analyzer {
                 stationaryChain = stationaryChain.thenRunAsync(() -> timer.time("loudness_stationary", length,
                         () -> stationaryStream.get().accept(pressurePa, 0, length)), pool);
             }
+            double[][] earsPa = block.ears48k() == null ? null : new double[][] {
+                calibrate(block.ears48k()[0], options.calibrationPaPerFs()),
+                calibrate(block.ears48k()[1], options.calibrationPaPerFs())};
             for (int i = 0; i < blockMetrics.size(); i++) {
                 BlockMetric metric = blockMetrics.get(i);
+                Runnable step = earMetrics.get(i) ? () -> metric.acceptEars(earsPa[0], earsPa[1], 0, length)
+                        : () -> metric.accept(pressurePa, 0, length);
                 blockMetricChains.set(i, blockMetricChains.get(i).thenRunAsync(() -> timer.time(metric.stage(), length,
-                        () -> metric.accept(pressurePa, 0, length)), pool));
+                        step), pool));
             }
             List<CompletableFuture<Void>> all = new ArrayList<>(blockMetricChains);
             all.addAll(List.of(spectralChain, stationaryChain, loudnessChain, roughnessChain));
@@ -523,7 +551,9 @@ public final class Analyzer {
                     double[][] sharpness = sharpnessTask == null ? null : join(sharpnessTask, "sharpness");
                     LoudnessBlock.summariseSharpness(sharpness, stationary, summary, options.keepsSeries() ? series : null);
                     if (sharpness != null) {
-                        results.put("sharpness_acum", sharpness[SharpnessWeighting.DIN.ordinal()]);
+                        for (SharpnessWeighting w : SharpnessWeighting.values()) {
+                            results.put(LoudnessBlock.meanKey(w), sharpness[w.ordinal()]);
+                        }
                     }
                 }
                 if (loudness != null) {
@@ -599,9 +629,10 @@ public final class Analyzer {
         }
     }
 
-    private static int read(WavStream wav, double[] mono) {
+    private static int read(WavStream wav, double[] mono, double[][] perChannel) {
         try {
-            return wav.readMono(mono, 0, mono.length);
+            return perChannel == null ? wav.readMono(mono, 0, mono.length)
+                    : wav.readMonoAndChannels(mono, perChannel, 0, mono.length);
         } catch (IOException e) {
             throw new CompletionException(e);
         }
@@ -632,6 +663,10 @@ public final class Analyzer {
      * Pascals: the contract's calibration, sample value 1.0 = {@code paPerFs} Pa (MoSQITo's {@code wav_calib}). At the
      * default 1 Pa the block itself (x·1.0 = x exactly; the metrics only read it), saving a copy of the signal.
      */
+    /** One block of the file at 48 kHz: the mono mix, and the two ears when a metric takes them (else null). */
+    private record Block(double[] mono48k, double[][] ears48k) {
+    }
+
     private static double[] calibrate(double[] signal, double paPerFs) {
         if (paPerFs == 1.0) {
             return signal;

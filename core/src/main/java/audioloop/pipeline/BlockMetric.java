@@ -19,6 +19,22 @@ public interface BlockMetric {
     /** Consumes {@code length} samples of sound pressure in pascals at 48 kHz from {@code pressurePa[from]}. */
     void accept(double[] pressurePa, int from, int length);
 
+    /**
+     * Whether this metric takes the two ears of a two-channel file ({@link #acceptEars}) instead of the mono mix. For
+     * files of other channel counts it is fed the mono mix whatever this says.
+     */
+    default boolean wantsEars() {
+        return false;
+    }
+
+    /**
+     * Consumes {@code length} samples of each ear (channel 1 = left, channel 2 = right, calibrated like the mono
+     * mix); called instead of {@link #accept} for every block of a two-channel file when {@link #wantsEars} holds.
+     */
+    default void acceptEars(double[] leftPa, double[] rightPa, int from, int length) {
+        throw new UnsupportedOperationException(stage() + " takes the mono mix only");
+    }
+
     /** Called after the last block: computes the result (the expensive final step belongs here). */
     void finish();
 

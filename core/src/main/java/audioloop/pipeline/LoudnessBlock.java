@@ -134,7 +134,7 @@ final class LoudnessBlock {
     }
 
     /** {@code sharpness_acum} for DIN (the contract's first key), {@code sharpness_<weighting>_acum} for the others. */
-    private static String meanKey(SharpnessWeighting w) {
+    static String meanKey(SharpnessWeighting w) {
         return "sharpness" + (w == SharpnessWeighting.DIN ? "" : "_" + w.key()) + "_acum";
     }
 

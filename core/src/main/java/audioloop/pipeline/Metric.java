@@ -7,6 +7,8 @@ import java.util.Set;
 /** The metric groups a user can ask for with {@code --metrics}. */
 public enum Metric {
     SPECTRAL, LOUDNESS, SHARPNESS, ROUGHNESS, LEVELS, TONALITY, SII, FLUCTUATION, ANNOYANCE,
+    /** Aures (1985) tonality as SQAT implements it. */
+    AURES_TONALITY,
     /** ECMA-418-2:2025 (Sottek Hearing Model): all of its metrics that are implemented. */
     ECMA, ECMA_LOUDNESS, ECMA_TONALITY, ECMA_ROUGHNESS;
 
@@ -20,7 +22,7 @@ public enum Metric {
 
     /**
      * Parses a comma list such as {@code "spectral,sharpness"}; sharpness implies loudness (it is computed from
-     * N(t) and N′(z,t)); annoyance implies the metrics it combines (loudness, sharpness, roughness, fluctuation);
+     * N(t) and N′(z,t)); annoyance implies the metrics it combines (loudness, sharpness, roughness, fluctuation, Aures tonality);
      * {@code ecma} stands for all ECMA-418-2 metrics.
      *
      * @throws IllegalArgumentException naming the unknown entry
@@ -33,12 +35,12 @@ public enum Metric {
                 metrics.add(Metric.valueOf(name));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("unknown metric '" + part.trim() + "' (known: spectral, loudness, "
-                        + "sharpness, roughness, levels, tonality, sii, fluctuation, annoyance, ecma, ecma-loudness, "
-                        + "ecma-tonality, ecma-roughness)");
+                        + "sharpness, roughness, levels, tonality, sii, fluctuation, annoyance, aures-tonality, ecma, "
+                        + "ecma-loudness, ecma-tonality, ecma-roughness)");
             }
         }
         if (metrics.contains(ANNOYANCE)) {
-            metrics.addAll(EnumSet.of(SHARPNESS, ROUGHNESS, FLUCTUATION));
+            metrics.addAll(EnumSet.of(SHARPNESS, ROUGHNESS, FLUCTUATION, AURES_TONALITY));
         }
         if (metrics.contains(SHARPNESS)) {
             metrics.add(LOUDNESS);

@@ -21,6 +21,10 @@ import audioloop.dsp.WholeSignalSpectrum;
 public final class SpeechIntelligibilityIndex {
     /** Shortest signal taken: with fewer lines the spectrum's first label (fs/n) lies above the 100 Hz band edge. */
     public static final int MIN_SAMPLES_48K = 480;
+    /** (20 µPa)². */
+    private static final double REFERENCE_POWER_PA2 = 4e-10;
+    /** MoSQITo's amp2db replaces a zero amplitude by 2e-12 Pa. */
+    private static final double ZERO_LINE_POWER_PA2 = 2e-12 * 2e-12;
 
     private SpeechIntelligibilityIndex() {
     }
@@ -46,7 +50,7 @@ public final class SpeechIntelligibilityIndex {
     /**
      * Band levels of the spectrum (MoSQITo {@code freq_band_synthesis}): band i sums the lines from the label nearest
      * its lower edge up to (not including) the line nearest the next band's lower edge, the last band up to the line
-     * nearest its upper edge; the power of a line is (1.42·|X_k| / 20 µPa)².
+     * nearest its upper edge; the power of a line is (1.42·|X_k| / 20 µPa)² (a zero line MoSQITo's 2e-12 Pa).
      */
     static double[] noiseBandLevelsDb(WholeSignalSpectrum spectrum, BandProcedure procedure) {
         int bands = procedure.bands();
@@ -56,12 +60,13 @@ public final class SpeechIntelligibilityIndex {
         }
         edges[bands] = spectrum.nearestBin(procedure.upperHz[bands - 1], 0, spectrum.bins());
         double[] levels = new double[bands];
+        double[] powers = new double[edges[bands] - edges[0]];
+        spectrum.powersPa2(edges[0], edges[bands], powers);
         for (int i = 0; i < bands; i++) {
             double sum = 0;
             for (int k = edges[i]; k < edges[i + 1]; k++) {
-                double a = spectrum.amplitudePa(k);
-                double ratio = (a == 0 ? 2e-12 : a) / 2e-5;
-                sum += ratio * ratio;
+                double power = powers[k - edges[0]];
+                sum += (power == 0 ? ZERO_LINE_POWER_PA2 : power) / REFERENCE_POWER_PA2;
             }
             levels[i] = 10 * Math.log10(sum);
         }

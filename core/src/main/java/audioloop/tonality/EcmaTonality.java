@@ -3,6 +3,7 @@ package audioloop.tonality;
 import audioloop.dsp.PairwiseSum;
 import audioloop.dsp.WholeSignalSpectrum;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -61,9 +62,9 @@ public final class EcmaTonality {
         frequencyHz = new double[m];
         levelDb = new double[m];
         power = new double[m];
+        spectrum.levelsDb(first, end, levelDb);
         for (int j = 0; j < m; j++) {
             frequencyHz[j] = spectrum.frequencyHz(first + j);
-            levelDb[j] = spectrum.levelDb(first + j);
             // MoSQITo's 10**(L/10) of its dB levels, not |X|² directly: the TNR's noise is the band's power minus the
             // tone's, which cancel to 1e-12 for a pure tone, so the last bits of each power matter (measured: |X|²
             // moved the TNR of iso532-1_b3_04 by 0.011 dB).
@@ -233,19 +234,27 @@ public final class EcmaTonality {
     private int[] candidates() {
         double[] smoothed = smoothedDb();
         int m = frequencyHz.length;
-        List<Integer> index = new ArrayList<>();
+        // Line indices as int arrays, not boxed lists: a minute of noise has ~10^5 local maxima to screen.
+        int[] index = new int[64];
+        int maxima = 0;
         for (int i = 1; i < m - 1; i++) {
-            // numpy diff(sign(diff(L))) < 0: a strict or plateau-edge local maximum.
-            boolean maximum = Math.signum(levelDb[i + 1] - levelDb[i]) - Math.signum(levelDb[i] - levelDb[i - 1]) < 0;
-            if (maximum && levelDb[i] > smoothed[i] + ABOVE_SMOOTHED_DB
-                    && levelDb[i] > HearingThreshold.levelDb(frequencyHz[i]) + ABOVE_THRESHOLD_DB) {
-                index.add(i);
+            // numpy diff(sign(diff(L))) < 0 (a strict or plateau-edge local maximum), 6 dB above the smoothed
+            // spectrum and 10 dB above the threshold; the rarely true level test first, which keeps the loop's
+            // branches predictable on noise (half its lines are maxima).
+            if (levelDb[i] > smoothed[i] + ABOVE_SMOOTHED_DB
+                    && Math.signum(levelDb[i + 1] - levelDb[i]) - Math.signum(levelDb[i] - levelDb[i - 1]) < 0
+                    && HearingThreshold.exceeds(levelDb[i], frequencyHz[i], ABOVE_THRESHOLD_DB)) {
+                if (maxima == index.length) {
+                    index = Arrays.copyOf(index, 2 * maxima);
+                }
+                index[maxima++] = i;
             }
         }
-        List<Integer> tones = new ArrayList<>();
+        int[] tones = new int[maxima];
+        int toneCount = 0;
         int next = 0;
-        while (next < index.size()) {
-            int peak = index.get(next);
+        while (next < maxima) {
+            int peak = index[next];
             int lowLimit = peak;
             int highLimit = peak;
             int t = peak + 1;
@@ -267,13 +276,13 @@ public final class EcmaTonality {
             }
             double toneWidthHz = frequencyHz[highLimit] - frequencyHz[Math.floorMod(lowLimit, m)];
             if (toneWidthHz < CriticalBand.centredOn(frequencyHz[peak]).widthHz()) {
-                tones.add(peak);
+                tones[toneCount++] = peak;
             }
-            while (next < index.size() && index.get(next) <= highLimit) {
+            while (next < maxima && index[next] <= highLimit) {
                 next++;
             }
         }
-        return tones.stream().mapToInt(Integer::intValue).toArray();
+        return Arrays.copyOf(tones, toneCount);
     }
 
     // ---- highest tones of a critical band ---------------------------------------------------------------------

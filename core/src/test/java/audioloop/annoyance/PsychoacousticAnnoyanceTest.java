@@ -21,7 +21,7 @@ class PsychoacousticAnnoyanceTest {
         try (InputStream in = getClass().getResourceAsStream("psych_annoy_grid.json")) {
             rows = new ObjectMapper().readTree(in).get("rows");
         }
-        assertEquals(1080, rows.size());
+        assertEquals(1800, rows.size());
         double worst = 0;
         for (JsonNode row : rows) {
             double n = row.get("n5_sone").asDouble();

@@ -9,6 +9,7 @@ import audioloop.fluctuation.FluctuationResult;
 import audioloop.io.WavFiles;
 import audioloop.loudness.SoundField;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ForkJoinPool;
 import org.junit.jupiter.api.Test;
@@ -68,9 +69,28 @@ class FluctuationAnnoyanceMetricTest {
         // A 4 Hz AM tone: S5 below 1.75 acum leaves w_S = 0, and F5 ≈ 1 vacil makes w_FR ≈ 0.87/N5^0.4 ≈ 0.5.
         assertTrue(s5 < 1.75 && f5 > 0.95, inputs.toString());
         assertTrue((Double) annoyance.get("widmann_au") > 1.4 * n5, annoyance.toString());
-        assertNull(annoyance.get("more_au"));
-        assertNull(annoyance.get("di_au"));
-        assertTrue(result.warnings().contains("annoyance: More (2010) needs Aures tonality, not implemented"));
+        // More: von Bismarck S5 and Aures K5; Di: Aures-weighted S5 and the time averages of R, F and Aures T.
+        Map<String, Object> more = (Map<String, Object>) ((Map<String, Object>) annoyance.get("inputs")).get("more");
+        double bismarck5 = (Double) more.get("sharpness_bismarck_s5_acum");
+        double k5 = (Double) more.get("tonality_aures_t5_tu");
+        assertEquals(Summaries.percentile((double[]) result.series().get("sharpness_bismarck_acum"), 95), bismarck5, 0);
+        assertEquals(summary.get("tonality_aures_t5_tu"), k5);
+        assertEquals(List.of(n5, r5, f5), List.of(more.get("loudness_n5_sone"), more.get("roughness_r5_asper"),
+                more.get("fluctuation_f5_vacil")));
+        assertEquals(PsychoacousticAnnoyance.more(n5, bismarck5, r5, f5, k5), (Double) annoyance.get("more_au"), 0);
+        Map<String, Object> di = (Map<String, Object>) ((Map<String, Object>) annoyance.get("inputs")).get("di");
+        double aures5 = (Double) di.get("sharpness_aures_s5_acum");
+        double tonality = (Double) di.get("tonality_aures_mean_tu");
+        assertEquals(Summaries.percentile((double[]) result.series().get("sharpness_aures_acum"), 95), aures5, 0);
+        assertEquals(summary.get("tonality_aures_tu"), tonality);
+        assertEquals(summary.get("roughness_asper"), di.get("roughness_mean_asper"));
+        assertEquals(summary.get("fluctuation_vacil"), di.get("fluctuation_mean_vacil"));
+        assertEquals(PsychoacousticAnnoyance.di(n5, aures5, (Double) summary.get("roughness_asper"),
+                (Double) summary.get("fluctuation_vacil"), tonality), (Double) annoyance.get("di_au"), 0);
+        // A 1 kHz carrier: clearly tonal (the steady 60 dB tone gives 1 t.u.), so Di's tonal term dominates.
+        assertTrue(k5 > 0.5 && tonality > 0.4, more + " " + di);
+        assertTrue((Double) annoyance.get("di_au") > (Double) annoyance.get("widmann_au"), annoyance.toString());
+        assertTrue(result.timingMs().containsKey("aures-tonality"));
         assertTrue(result.timingMs().containsKey("fluctuation"));
     }
 
