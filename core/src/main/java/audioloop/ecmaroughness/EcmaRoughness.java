@@ -162,8 +162,54 @@ public final class EcmaRoughness {
      * the time-dependent and overall values. Needs at least {@link #MINIMUM_SAMPLES} input samples.
      */
     public EcmaRoughnessResult finish() {
+        if (result == null) {
+            SpecificFrames frames = endInput();
+            Aggregate aggregate = new Aggregate(frames.count, keepSpecificSeries);
+            for (int l = 0; l < frames.count; l++) {
+                aggregate.frame(l, frames.next());
+            }
+            result = aggregate.result();
+        }
+        return result;
+    }
+
+    /**
+     * Binaural roughness, Section 7.1.11: ends both ears' input and combines their specific roughness frame by frame
+     * as R′_B(l₅₀, z) = √((R′_left² + R′_right²)/2) (Equation 112), summed and aggregated as for one ear. The ears'
+     * frames are produced in step, so neither ear's R′(l₅₀, z) needs to be kept.
+     *
+     * @return the left ear's, the right ear's and the binaural result (the ears' also from their {@link #finish})
+     */
+    public static EcmaRoughnessResult[] finishBinaural(EcmaRoughness left, EcmaRoughness right) {
+        SpecificFrames leftFrames = left.endInput();
+        SpecificFrames rightFrames = right.endInput();
+        if (leftFrames.count != rightFrames.count) {
+            throw new IllegalArgumentException("the two ears' signals differ in length");
+        }
+        int count = leftFrames.count;
+        Aggregate leftAggregate = new Aggregate(count, left.keepSpecificSeries);
+        Aggregate rightAggregate = new Aggregate(count, right.keepSpecificSeries);
+        Aggregate binaural = new Aggregate(count, left.keepSpecificSeries && right.keepSpecificSeries);
+        double[] combined = new double[CriticalBands.COUNT];
+        for (int l = 0; l < count; l++) {
+            double[] a = leftFrames.next();
+            double[] b = rightFrames.next();
+            for (int z = 0; z < CriticalBands.COUNT; z++) {
+                combined[z] = Math.sqrt((a[z] * a[z] + b[z] * b[z]) / 2);
+            }
+            leftAggregate.frame(l, a);
+            rightAggregate.frame(l, b);
+            binaural.frame(l, combined);
+        }
+        left.result = leftAggregate.result();
+        right.result = rightAggregate.result();
+        return new EcmaRoughnessResult[] {left.result, right.result, binaural.result()};
+    }
+
+    /** The last block (ending at the signal's end, Section 5.1.5 with the increased overlap), then the 50 Hz frames. */
+    private SpecificFrames endInput() {
         if (result != null) {
-            return result;
+            throw new IllegalStateException("finished already");
         }
         long n = bands.inputSamples();
         if (n < MINIMUM_SAMPLES) {
@@ -174,8 +220,7 @@ public final class EcmaRoughness {
             addTime(n / CriticalBands.SAMPLE_RATE_HZ);
             process(List.of(RectifiedBands.LEAD_IN + n - BLOCK_SIZE));
         }
-        result = timeDependent(n);
-        return result;
+        return new SpecificFrames(n);
     }
 
     private void addTime(double t) {
@@ -376,26 +421,37 @@ public final class EcmaRoughness {
         return 1 / Math.pow(1 + x * x, q2);
     }
 
-    /** Sections 7.1.7 to 7.1.10 from the block estimates. */
-    private EcmaRoughnessResult timeDependent(long n) {
-        int blocks = estimates.size();
-        double[] times = Arrays.copyOf(blockTimes, blocks);
-        double duration = n / CriticalBands.SAMPLE_RATE_HZ;
-        int frames = (int) Math.floor(n / CriticalBands.SAMPLE_RATE_HZ * FRAME_RATE_HZ) + 1;
-        double step = duration / (frames - 1);
-        Pchip[] interpolants = new Pchip[CriticalBands.COUNT];
-        for (int z = 0; z < CriticalBands.COUNT; z++) {
-            double[] values = new double[blocks];
-            for (int b = 0; b < blocks; b++) {
-                values[b] = estimates.get(b)[z];
+    /**
+     * Section 7.1.7 frame by frame: the block estimates interpolated (PCHIP) onto the 50 Hz grid, transformed
+     * (Equations 104 to 108) and low-passed (109, 110) into the specific roughness R′(l₅₀, z).
+     */
+    private final class SpecificFrames {
+        final int count;
+        private final double duration;
+        private final double step;
+        private final Pchip[] interpolants = new Pchip[CriticalBands.COUNT];
+        private final double[] specific = new double[CriticalBands.COUNT];
+        private final double[] filtered = new double[CriticalBands.COUNT];
+        private int l;
+
+        SpecificFrames(long n) {
+            int blocks = estimates.size();
+            double[] times = Arrays.copyOf(blockTimes, blocks);
+            duration = n / CriticalBands.SAMPLE_RATE_HZ;
+            count = (int) Math.floor(n / CriticalBands.SAMPLE_RATE_HZ * FRAME_RATE_HZ) + 1;
+            step = duration / (count - 1);
+            for (int z = 0; z < CriticalBands.COUNT; z++) {
+                double[] values = new double[blocks];
+                for (int b = 0; b < blocks; b++) {
+                    values[b] = estimates.get(b)[z];
+                }
+                interpolants[z] = new Pchip(times, values);
             }
-            interpolants[z] = new Pchip(times, values);
         }
-        Aggregate aggregate = new Aggregate(frames, keepSpecificSeries);
-        double[] specific = new double[CriticalBands.COUNT];
-        double[] filtered = new double[CriticalBands.COUNT];
-        for (int l = 0; l < frames; l++) {
-            double t = l == frames - 1 ? duration : l * step; // numpy.linspace(0, duration, frames)
+
+        /** R′(l₅₀, z) of the next frame, in an array reused by the following call. */
+        double[] next() {
+            double t = l == count - 1 ? duration : l * step; // numpy.linspace(0, duration, count)
             double sumOfSquares = 0;
             double sum = 0;
             for (int z = 0; z < CriticalBands.COUNT; z++) {
@@ -419,31 +475,9 @@ public final class EcmaRoughness {
                     filtered[z] = transformed * (1 - a) + filtered[z] * a;
                 }
             }
-            aggregate.frame(l, filtered);
+            l++;
+            return filtered;
         }
-        return aggregate.result();
-    }
-
-    /**
-     * Binaural roughness, Section 7.1.11: the specific roughness of the two ears combined frame by frame as
-     * R′_B(l₅₀, z) = √((R′_left² + R′_right²)/2) (Equation 112), then summed and aggregated as for one ear. Both
-     * results must come from signals of the same length and hold their specific series.
-     */
-    public static EcmaRoughnessResult binaural(EcmaRoughnessResult left, EcmaRoughnessResult right) {
-        double[][] l = left.specificRoughnessAsperSeries();
-        double[][] r = right.specificRoughnessAsperSeries();
-        if (l == null || r == null || l.length != r.length) {
-            throw new IllegalArgumentException("binaural roughness needs both ears' specific series, of one length");
-        }
-        Aggregate aggregate = new Aggregate(l.length, true);
-        double[] combined = new double[CriticalBands.COUNT];
-        for (int frame = 0; frame < l.length; frame++) {
-            for (int z = 0; z < CriticalBands.COUNT; z++) {
-                combined[z] = Math.sqrt((l[frame][z] * l[frame][z] + r[frame][z] * r[frame][z]) / 2);
-            }
-            aggregate.frame(frame, combined);
-        }
-        return aggregate.result();
     }
 
     /** Sections 7.1.8 to 7.1.10 frame by frame: R(l₅₀) = Σ_z R′·Δz (Equation 111), R′(z) and R from l₅₀ = 16 on. */

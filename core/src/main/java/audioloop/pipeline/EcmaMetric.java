@@ -125,8 +125,7 @@ final class EcmaMetric implements BlockMetric {
                 });
             }
             if (wantsRoughness) {
-                // the binaural combination (Equation 112) needs each ear's specific roughness frame by frame
-                roughness[c] = new EcmaRoughness(bands[c], channels == 2);
+                roughness[c] = new EcmaRoughness(bands[c], false);
             }
         }
     }
@@ -173,8 +172,9 @@ final class EcmaMetric implements BlockMetric {
         // roughness first: it reads the signal's end, before the end padding of loudness and tonality is appended
         if (roughness != null && inputSamples() >= EcmaRoughness.MINIMUM_SAMPLES) {
             if (binaural()) {
-                earRoughness = new EcmaRoughnessResult[] {roughness[0].finish(), roughness[1].finish()};
-                roughnessResult = EcmaRoughness.binaural(earRoughness[0], earRoughness[1]);
+                EcmaRoughnessResult[] results = EcmaRoughness.finishBinaural(roughness[0], roughness[1]);
+                earRoughness = new EcmaRoughnessResult[] {results[0], results[1]};
+                roughnessResult = results[2];
             } else {
                 roughnessResult = roughness[0].finish();
             }
