@@ -25,7 +25,8 @@ import org.jtransforms.fft.DoubleFFT_1D;
  * three-band average (68) and the noise-reduction weighting (69 to 71); per band and block the modulation peaks and
  * their rates ({@link ModulationPeaks}), weighted for high (83 to 87) and low (95, 96) modulation rates into one
  * specific roughness estimate A(l, z) per block. At the end these are interpolated (PCHIP) to 50 Hz, transformed
- * (104 to 108), low-passed (109, 110), summed over bands (111) and aggregated (Sections 7.1.8 and 7.1.10).
+ * (104 to 108), low-passed (109, 110), summed over bands (111) and aggregated (Sections 7.1.8 and 7.1.10). Two
+ * ears combine into binaural roughness with {@link #finishBinaural} (Section 7.1.11).
  *
  * <p>The 50 Hz grid spans the whole signal, t = 0 … n/48 000 in ⌊50·n/48 000⌋ steps, so it is only known at the
  * end: the 53 block values A(l, z) are kept per block (42 kB per minute of signal); everything else is state.
