@@ -1,7 +1,6 @@
 package audioloop.pipeline;
 
 import audioloop.dsp.Percentile;
-import java.util.Arrays;
 
 /**
  * Summary statistics of a time series, computed as numpy does. Public so that the MoSQITo parity tests check the
