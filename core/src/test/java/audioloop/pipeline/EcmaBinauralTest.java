@@ -21,8 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * ECMA-418-2 of two ears ({@code --ecma-binaural}): the binaural loudness of Section 8.1.5 against the physics of
- * its Equation 118 (identical ears give the one-ear value, a silent ear divides the specific loudness by √2), each
- * ear's tonality, the same numbers for any block split and pool size.
+ * its Equation 118 (identical ears give the one-ear value, a silent ear divides the specific loudness by √2), the
+ * binaural roughness of Section 7.1.11 likewise (Equation 112), each ear's tonality, the same numbers for any block
+ * split and pool size.
  */
 class EcmaBinauralTest {
     @TempDir
