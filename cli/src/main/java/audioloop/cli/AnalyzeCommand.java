@@ -64,9 +64,9 @@ final class AnalyzeCommand implements Callable<Integer> {
     private final OptionSpec metricsOption = option(OptionSpec.builder("--metrics").paramLabel("LIST")
             .type(String.class).defaultValue(Metric.DEFAULT_LIST)
             .description("Comma list of spectral, loudness, sharpness, roughness, levels, tonality, sii, fluctuation, "
-                    + "annoyance, aures-tonality, ecma (ECMA-418-2: ecma-loudness and ecma-tonality, also alone) "
-                    + "(sharpness implies loudness; annoyance implies loudness, sharpness, roughness, fluctuation and "
-                    + "aures-tonality). "
+                    + "annoyance, aures-tonality, ecma (ECMA-418-2: ecma-loudness, ecma-tonality and ecma-roughness, "
+                    + "also alone) (sharpness implies loudness; annoyance implies loudness, sharpness, roughness, "
+                    + "fluctuation and aures-tonality). "
                     + "Default: ${DEFAULT-VALUE}."));
     private final OptionSpec siiSpeechLevelOption = option(OptionSpec.builder("--sii-speech-level")
             .paramLabel("normal|raised|loud|shout").type(String.class).defaultValue("normal")

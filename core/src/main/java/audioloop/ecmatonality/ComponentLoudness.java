@@ -65,10 +65,19 @@ public final class ComponentLoudness {
     private int frameLimit = Integer.MAX_VALUE - 1;
 
     public ComponentLoudness(boolean diffuseField, FrameSink sink) {
+        this(new RectifiedBands(diffuseField, keepSamples()), sink);
+    }
+
+    /**
+     * On a front end shared with other consumers (roughness): {@code bands} keeps at least {@link #keepSamples()}
+     * rectified samples per band; the owner appends the input and calls {@link #advance()} after every append,
+     * and lets the other consumers read the input's end before {@link #finish()} appends the end padding.
+     */
+    public ComponentLoudness(RectifiedBands bands, FrameSink sink) {
         this.sink = sink;
+        this.bands = bands;
         Map<Long, BandBlocks> byKey = new HashMap<>();
         List<BandBlocks> order = new ArrayList<>();
-        int[] keep = new int[CriticalBands.COUNT];
         for (int z = 0; z < CriticalBands.COUNT; z++) {
             int blockSize = blockSize(z);
             int[] range = averagedBands(z);
@@ -83,13 +92,23 @@ public final class ComponentLoudness {
                     order.add(pair);
                 }
                 pair.lags = Math.max(pair.lags, lags);
-                keep[b] = Math.max(keep[b], blockSize);
                 sources[b - range[0]] = pair;
             }
             targets[z] = new TargetBand(z, sources);
         }
         pairs = order.toArray(new BandBlocks[0]);
-        bands = new RectifiedBands(diffuseField, keep);
+    }
+
+    /** Per band, the rectified history the blocks need: the largest block size cut from it. */
+    public static int[] keepSamples() {
+        int[] keep = new int[CriticalBands.COUNT];
+        for (int z = 0; z < CriticalBands.COUNT; z++) {
+            int[] range = averagedBands(z);
+            for (int b = range[0]; b <= range[1]; b++) {
+                keep[b] = Math.max(keep[b], blockSize(z));
+            }
+        }
+        return keep;
     }
 
     /** Block size s_b(z), Table 4. */
@@ -137,6 +156,11 @@ public final class ComponentLoudness {
             process(-1);
             done += n;
         }
+    }
+
+    /** On a shared front end: processes what the owner's last append made available. */
+    public void advance() {
+        process(-1);
     }
 
     /** Input samples taken so far. */

@@ -9,7 +9,13 @@ import java.util.concurrent.ForkJoinTask;
  * (Section 5.1.2), outer and middle ear filter (5.1.3.2), the 53 auditory band-pass filters (5.1.4.2) and half-wave
  * rectification (5.1.6). Each band keeps the recent part of its rectified signal (as long as the longest block the
  * caller will cut from it), indexed by the position in the padded signal: position {@link #LEAD_IN} is the first
- * input sample, the positions before it are the leading zeros.
+ * input sample, the positions before it are the leading zeros. Roughness (Section 7.1.2) needs the band signal
+ * before rectification as well: a band keeps that too when asked to ({@link #rawHistory}). Both histories start
+ * as zeros, which is what the model gives for leading zeros, so a caller may ask for more history than
+ * {@link #LEAD_IN} (roughness pads with 16 384 zeros) and read the extra positions (below 0) as the longer padding.
+ *
+ * <p>Several consumers (tonality/loudness and roughness) share one instance, so the ear filter and the filter bank
+ * run once per signal.
  *
  * <p>The bands are filtered as independent tasks of the caller's fork-join pool; each band's recursion runs in
  * sample order, so the result does not depend on the pool size or on how the input is split into calls.
@@ -26,6 +32,9 @@ public final class RectifiedBands {
     private final AuditoryFilter[] filters = new AuditoryFilter[CriticalBands.COUNT];
     private final double[][] history = new double[CriticalBands.COUNT][];
     private final int[] keep;
+    private final double[][] rawHistory = new double[CriticalBands.COUNT][];
+    private final int[] keepRaw;
+    private final long[] rawHistoryStart = new long[CriticalBands.COUNT];
     private final double[] earOut = new double[SLAB];
     private final double[] slab = new double[SLAB];
     /** Padded-signal position of history[band][0]; the same for all bands after each call. */
@@ -38,12 +47,26 @@ public final class RectifiedBands {
      * @param keepSamples      per band, how many of its latest samples the caller needs to see after each call
      */
     public RectifiedBands(boolean diffuseField, int[] keepSamples) {
+        this(diffuseField, keepSamples, new int[CriticalBands.COUNT]);
+    }
+
+    /**
+     * @param diffuseField diffuse instead of frontal free field for the ear filter
+     * @param keepSamples  per band, how many of its latest rectified samples the caller needs after each call
+     * @param keepRaw      per band, how many of its latest samples before rectification (0: none kept)
+     */
+    public RectifiedBands(boolean diffuseField, int[] keepSamples, int[] keepRaw) {
         earFilter = new OuterMiddleEarFilter(diffuseField);
         keep = keepSamples.clone();
+        this.keepRaw = keepRaw.clone();
         for (int band = 0; band < CriticalBands.COUNT; band++) {
             filters[band] = new AuditoryFilter(band);
             history[band] = new double[keep[band] + SLAB];
             historyStart[band] = LEAD_IN - keep[band];
+            if (this.keepRaw[band] > 0) {
+                rawHistory[band] = new double[this.keepRaw[band] + SLAB];
+                rawHistoryStart[band] = LEAD_IN - this.keepRaw[band];
+            }
         }
     }
 
@@ -64,6 +87,18 @@ public final class RectifiedBands {
 
     public long start(int band) {
         return historyStart[band];
+    }
+
+    /**
+     * The band signal before rectification (only for bands constructed with a raw history): index i holds padded
+     * position {@link #rawStart}(band) + i, up to {@link #end}.
+     */
+    public double[] rawHistory(int band) {
+        return rawHistory[band];
+    }
+
+    public long rawStart(int band) {
+        return rawHistoryStart[band];
     }
 
     /**
@@ -102,18 +137,31 @@ public final class RectifiedBands {
 
     private void appendBand(int band, int length) {
         double[] h = history[band];
-        int filled = (int) (end - historyStart[band]);
-        int drop = Math.max(0, filled - keep[band]);
-        if (drop > 0) {
-            System.arraycopy(h, drop, h, 0, filled - drop);
-            historyStart[band] += drop;
-            filled -= drop;
+        int filled = dropOld(h, historyStart, band, keep[band]);
+        double[] raw = rawHistory[band];
+        if (raw == null) {
+            filters[band].filter(earOut, length, h, filled);
+        } else {
+            int rawFilled = dropOld(raw, rawHistoryStart, band, keepRaw[band]);
+            filters[band].filter(earOut, length, raw, rawFilled);
+            System.arraycopy(raw, rawFilled, h, filled, length);
         }
-        filters[band].filter(earOut, length, h, filled);
         for (int i = filled; i < filled + length; i++) {
             if (h[i] <= 0) {
                 h[i] = 0;
             }
         }
+    }
+
+    /** Drops all but the last {@code keepSamples} of a history; returns how many samples it then holds. */
+    private int dropOld(double[] h, long[] starts, int band, int keepSamples) {
+        int filled = (int) (end - starts[band]);
+        int drop = Math.max(0, filled - keepSamples);
+        if (drop > 0) {
+            System.arraycopy(h, drop, h, 0, filled - drop);
+            starts[band] += drop;
+            filled -= drop;
+        }
+        return filled;
     }
 }

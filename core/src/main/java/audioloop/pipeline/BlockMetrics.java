@@ -22,7 +22,7 @@ final class BlockMetrics {
         if (options.wants(Metric.LEVELS)) metrics.add(new LevelsMetric(samples48k));
         if (options.wants(Metric.TONALITY)) metrics.add(new TonalityMetric(samples48k, wholeSignalBudgetBytes()));
         if (options.wants(Metric.SII)) metrics.add(new SiiMetric(samples48k, wholeSignalBudgetBytes(), options.siiSpeechLevel()));
-        if (options.wants(Metric.ECMA_LOUDNESS) || options.wants(Metric.ECMA_TONALITY)) metrics.add(new EcmaMetric(options));
+        if (options.wants(Metric.ECMA_LOUDNESS) || options.wants(Metric.ECMA_TONALITY) || options.wants(Metric.ECMA_ROUGHNESS)) metrics.add(new EcmaMetric(options));
         if (options.wants(Metric.FLUCTUATION)) metrics.add(new FluctuationMetric());
         if (options.wants(Metric.AURES_TONALITY)) metrics.add(new AuresTonalityMetric(options.field()));
         if (options.wants(Metric.ANNOYANCE)) metrics.add(new AnnoyanceMetric());

@@ -10,7 +10,7 @@ public enum Metric {
     /** Aures (1985) tonality as SQAT implements it. */
     AURES_TONALITY,
     /** ECMA-418-2:2025 (Sottek Hearing Model): all of its metrics that are implemented. */
-    ECMA, ECMA_LOUDNESS, ECMA_TONALITY;
+    ECMA, ECMA_LOUDNESS, ECMA_TONALITY, ECMA_ROUGHNESS;
 
     /** What {@code --metrics} computes when not given, and {@link AnalysisOptions#defaults()}. */
     public static final String DEFAULT_LIST = "spectral,loudness,sharpness,roughness,levels,tonality,sii";
@@ -36,7 +36,7 @@ public enum Metric {
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("unknown metric '" + part.trim() + "' (known: spectral, loudness, "
                         + "sharpness, roughness, levels, tonality, sii, fluctuation, annoyance, aures-tonality, ecma, "
-                        + "ecma-loudness, ecma-tonality)");
+                        + "ecma-loudness, ecma-tonality, ecma-roughness)");
             }
         }
         if (metrics.contains(ANNOYANCE)) {
@@ -48,6 +48,7 @@ public enum Metric {
         if (metrics.contains(ECMA)) {
             metrics.add(ECMA_LOUDNESS);
             metrics.add(ECMA_TONALITY);
+            metrics.add(ECMA_ROUGHNESS);
         }
         return metrics;
     }

@@ -1,6 +1,6 @@
 package audioloop.pipeline;
 
-import java.util.Arrays;
+import audioloop.dsp.Percentile;
 
 /**
  * Summary statistics of a time series, computed as numpy does. Public so that the MoSQITo parity tests check the
@@ -29,16 +29,6 @@ public final class Summaries {
 
     /** {@code numpy.percentile(x, q)} with the default 'linear' method: interpolation between order statistics. */
     public static double percentile(double[] x, double q) {
-        double[] sorted = x.clone();
-        Arrays.sort(sorted);
-        // numpy's virtual index for method 'linear' (alpha = beta = 1), evaluated in numpy's order of operations.
-        double quantile = q / 100.0;
-        double rank = sorted.length * quantile + (1.0 - quantile) - 1.0;
-        int lo = (int) Math.floor(rank);
-        int hi = Math.min(lo + 1, sorted.length - 1);
-        double fraction = rank - lo;
-        // numpy's _lerp: a + (b − a)·t, switched to b − (b − a)·(1 − t) for t ≥ 0.5 (exact at both ends).
-        double diff = sorted[hi] - sorted[lo];
-        return fraction >= 0.5 ? sorted[hi] - diff * (1 - fraction) : sorted[lo] + diff * fraction;
+        return Percentile.linear(x, q);
     }
 }

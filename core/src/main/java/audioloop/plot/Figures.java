@@ -66,12 +66,14 @@ public final class Figures {
     }
 
     /**
-     * ECMA-418-2 time series drawn as panels of the {@code ecma} figure: series key, axis label. Frame l of each is at
-     * l·{@code series.ecma_time_step_s} (1/187.5 s), as the ECMA metric writes them.
+     * ECMA-418-2 time series drawn as panels of the {@code ecma} figure: series key, axis label, key of its frame
+     * step. Frame l of each is at l·step ({@code series.ecma_time_step_s} = 1/187.5 s for N and T,
+     * {@code series.ecma_roughness_time_step_s} = 1/50 s for R), as the ECMA metric writes them.
      */
     static final String[][] ECMA_SERIES = {
-        {"loudness_ecma_sone", "Loudness N (sone_HMS)"},
-        {"tonality_ecma_tu", "Tonality T (tu_HMS)"},
+        {"loudness_ecma_sone", "Loudness N (sone_HMS)", "ecma_time_step_s"},
+        {"tonality_ecma_tu", "Tonality T (tu_HMS)", "ecma_time_step_s"},
+        {"roughness_ecma_asper", "Roughness R (asper_HMS)", "ecma_roughness_time_step_s"},
     };
 
     private static final Color LINE = new Color(31, 94, 168);
@@ -217,8 +219,8 @@ public final class Figures {
     private Figure ecma() {
         CombinedDomainXYPlot combined = new CombinedDomainXYPlot(timeAxis());
         combined.setGap(12);
-        Double step = series("ecma_time_step_s") instanceof Number n ? n.doubleValue() : null;
         for (String[] keys : ECMA_SERIES) {
+            Double step = series(keys[2]) instanceof Number n ? n.doubleValue() : null;
             double[] y = doubles(series(keys[0]));
             if (step != null && y != null && y.length > 0) {
                 combined.add(linePlot(minMax(keys[0], y.length, i -> i * step, y), keys[1], LINE));

@@ -21,8 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * ECMA-418-2 of two ears ({@code --ecma-binaural}): the binaural loudness of Section 8.1.5 against the physics of
- * its Equation 118 (identical ears give the one-ear value, a silent ear divides the specific loudness by √2), each
- * ear's tonality, the same numbers for any block split and pool size.
+ * its Equation 118 (identical ears give the one-ear value, a silent ear divides the specific loudness by √2), the
+ * binaural roughness of Section 7.1.11 likewise (Equation 112), each ear's tonality, the same numbers for any block
+ * split and pool size.
  */
 class EcmaBinauralTest {
     @TempDir
@@ -31,10 +32,14 @@ class EcmaBinauralTest {
     private static final Set<Metric> BOTH = EnumSet.of(Metric.ECMA_LOUDNESS, Metric.ECMA_TONALITY);
 
     static MetricOutput runEars(double[] left, double[] right, int block, int threads) {
+        return runEars(left, right, block, threads, BOTH);
+    }
+
+    static MetricOutput runEars(double[] left, double[] right, int block, int threads, Set<Metric> metrics) {
         ForkJoinPool pool = new ForkJoinPool(threads);
         try {
             return pool.submit(() -> {
-                EcmaMetric metric = new EcmaMetric(new AnalysisOptions(1.0, SoundField.FREE, BOTH, true,
+                EcmaMetric metric = new EcmaMetric(new AnalysisOptions(1.0, SoundField.FREE, metrics, true,
                         SpeechLevel.NORMAL, false, true));
                 assertTrue(metric.wantsEars());
                 for (int from = 0; from < left.length; from += block) {
@@ -99,6 +104,37 @@ class EcmaBinauralTest {
         // the tonality reported is the (only) tonal ear's
         assertEquals("right", map(section.get("tonality")).get("ear"));
         assertEquals(map(right.get("tonality")).get("tonality_tu"), ears.summary().get("tonality_ecma_tu"));
+    }
+
+    /** Section 7.1.11, Equation 112: R′_B = √((R′_left² + R′_right²)/2) per frame and band. */
+    @Test
+    void binauralRoughnessIsTheRmsOfTheEarsSpecificRoughness() {
+        Set<Metric> roughness = EnumSet.of(Metric.ECMA_ROUGHNESS);
+        double[] p = EcmaMetricTest.roughSignal();
+        // identical ears: the one-ear values in every bit
+        MetricOutput mono = EcmaMetricTest.run(p, 9_600, 2, roughness);
+        MetricOutput same = runEars(p, p.clone(), 9_600, 2, roughness);
+        assertTrue(same.warnings().isEmpty(), same.warnings().toString());
+        assertEquals(mono.summary(), same.summary());
+        assertArrayEquals((double[]) mono.series().get("roughness_ecma_asper"),
+                (double[]) same.series().get("roughness_ecma_asper"));
+        // a silent ear: R′_B = R′/√2 in every band, so R_B(l) = R(l)/√2
+        MetricOutput silent = runEars(new double[p.length], p, 4_800, 1, roughness);
+        double[] right = (double[]) silent.series().get("roughness_ecma_right_asper");
+        double[] binaural = (double[]) silent.series().get("roughness_ecma_asper");
+        double[] left = (double[]) silent.series().get("roughness_ecma_left_asper");
+        for (int l = 0; l < binaural.length; l++) {
+            assertEquals(0.0, left[l]);
+            assertEquals(right[l] / Math.sqrt(2), binaural[l], 1e-14 * right[l] + 1e-300, "frame " + l);
+        }
+        Map<String, Object> ears = map(map(silent.sections().get("ecma")).get("ears"));
+        double rightR = (Double) map(map(ears.get("right")).get("roughness")).get("roughness_asper");
+        assertTrue(rightR > 0.3, rightR + " asper_HMS");
+        assertEquals(rightR / Math.sqrt(2), (Double) silent.summary().get("roughness_ecma_asper"), 1e-13 * rightR);
+        // block split and pool size
+        MetricOutput split = runEars(new double[p.length], p, 1_000, 2, roughness);
+        assertEquals(silent.summary(), split.summary());
+        assertArrayEquals(binaural, (double[]) split.series().get("roughness_ecma_asper"));
     }
 
     @Test

@@ -57,6 +57,13 @@ class FiguresTest {
         List<Figures.Figure> figures = Figures.of(analysis(Map.of(), ecma, Map.of(), null), W, H);
         assertEquals(List.of("ecma"), ids(figures));
         assertEquals(2, ((CombinedDomainXYPlot) figures.get(0).chart().getPlot()).getSubplots().size());
+        // R(l50) has its own frame step: a third panel only with it
+        ecma.put("roughness_ecma_asper", new double[] {0.5, 0.6, 0.7, 0.8});
+        assertEquals(2, ((CombinedDomainXYPlot) Figures.of(analysis(Map.of(), ecma, Map.of(), null), W, H).get(0)
+                .chart().getPlot()).getSubplots().size());
+        ecma.put("ecma_roughness_time_step_s", 0.02);
+        assertEquals(3, ((CombinedDomainXYPlot) Figures.of(analysis(Map.of(), ecma, Map.of(), null), W, H).get(0)
+                .chart().getPlot()).getSubplots().size());
 
         // R′(z): 47 channel values against their critical-band rates; the axis holds the largest.
         double[] bark = new double[47];
