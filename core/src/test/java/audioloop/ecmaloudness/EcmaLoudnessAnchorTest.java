@@ -1,8 +1,8 @@
 package audioloop.ecmaloudness;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import audioloop.SeriesAssertions;
 import audioloop.ecmatonality.ComponentLoudness;
 import audioloop.ecmatonality.EcmaTonality;
 import audioloop.ecmatonality.EcmaTonalityResult;
@@ -40,17 +40,7 @@ class EcmaLoudnessAnchorTest {
 
     /** |actual − expected| ≤ tolerance·max|expected| everywhere; returns the worst difference over the maximum. */
     static double assertSeries(JsonNode expected, double[] actual, String what, double tolerance) {
-        assertEquals(expected.size(), actual.length, what + " length");
-        double max = 0;
-        for (JsonNode v : expected) {
-            max = Math.max(max, Math.abs(v.asDouble()));
-        }
-        double worst = 0;
-        for (int i = 0; i < actual.length; i++) {
-            worst = Math.max(worst, Math.abs(actual[i] - expected.get(i).asDouble()));
-        }
-        assertTrue(worst <= tolerance * max, what + ": worst difference " + worst + " of max " + max);
-        return max == 0 ? worst : worst / max;
+        return SeriesAssertions.assertSeries(expected, actual, what, tolerance);
     }
 
     @Test
