@@ -33,45 +33,60 @@ public final class WholeSignalSpectrum {
     public enum Window {
         HANN, BLACKMAN;
 
-        /**
-         * The first ⌈m/2⌉ values of the m-point window (the second half mirrors them). numpy evaluates
-         * 0.5 + 0.5·cos(π·x/(m − 1)) (Hann) and 0.42 + 0.5·cos(π·x/(m − 1)) + 0.08·cos(2π·x/(m − 1)) (Blackman) at
-         * x = 2t − (m − 1), where cos(π·x/(m − 1)) = −cos θ_t with θ_t = 2πt/(m − 1) and cos(2π·x/(m − 1)) =
-         * 2cos²θ_t − 1. cos θ_t comes from two small tables of exact cosines and sines, cos(a + b) = cos a·cos b −
-         * sin a·sin b with t = 1024·h + l, a = θ_{1024h}, b = θ_l: within a few units in the last place of numpy's
-         * values. Why not one Math.cos per sample: that was 20 % of the SII's time for a 60 s file (JFR, 2.88 M
-         * samples, two cosines each for Blackman), the tables cost 0.1 % of it.
-         */
-        double[] firstHalf(int m) {
-            double[] half = new double[(m + 1) / 2];
-            if (m == 1) {
-                half[0] = 1.0;
-                return half;
-            }
+        /** The m-point window's values, evaluated on demand (see {@link Values}). */
+        Values values(int m) {
+            return new Values(this, m);
+        }
+    }
+
+    /**
+     * Values of an m-point window at t &lt; ⌈m/2⌉ (the second half mirrors them), evaluated on demand rather than
+     * stored: a stored half of a 60 s window is 11.5 MB, and the tonality and SII hold one each at the same time
+     * (measured: peak RSS of a 60 s analysis 394 -> 406 MB when the window became an array of its own).
+     * numpy evaluates 0.5 + 0.5·cos(π·x/(m − 1)) (Hann) and 0.42 + 0.5·cos(π·x/(m − 1)) + 0.08·cos(2π·x/(m − 1))
+     * (Blackman) at x = 2t − (m − 1), where cos(π·x/(m − 1)) = −cos θ_t with θ_t = 2πt/(m − 1) and cos(2π·x/(m − 1))
+     * = 2cos²θ_t − 1. cos θ_t comes from two small tables of exact cosines and sines, cos(a + b) = cos a·cos b −
+     * sin a·sin b with t = 1024·h + l, a = θ_{1024h}, b = θ_l: within a few units in the last place of numpy's
+     * values. Why not one Math.cos per sample: that was 20 % of the SII's time for a 60 s file (JFR, 2.88 M samples,
+     * two cosines each for Blackman).
+     */
+    static final class Values {
+        private final Window window;
+        private final int length;
+        private final double[] cosLow = new double[1 << TABLE_BITS];
+        private final double[] sinLow = new double[1 << TABLE_BITS];
+        private final double[] cosHigh;
+        private final double[] sinHigh;
+
+        Values(Window window, int m) {
+            this.window = window;
+            this.length = m;
             double period = m - 1;
-            int lowSize = 1 << TABLE_BITS;
-            int highSize = (half.length >> TABLE_BITS) + 1;
-            double[] cosLow = new double[lowSize];
-            double[] sinLow = new double[lowSize];
-            for (int l = 0; l < lowSize; l++) {
+            for (int l = 0; l < cosLow.length; l++) {
                 cosLow[l] = Math.cos(2 * Math.PI * l / period);
                 sinLow[l] = Math.sin(2 * Math.PI * l / period);
             }
+            int highSize = ((m + 1) / 2 >> TABLE_BITS) + 1;
+            cosHigh = new double[highSize];
+            sinHigh = new double[highSize];
             for (int h = 0; h < highSize; h++) {
-                double cosHigh = Math.cos(2 * Math.PI * ((double) h * lowSize) / period);
-                double sinHigh = Math.sin(2 * Math.PI * ((double) h * lowSize) / period);
-                int from = h * lowSize;
-                int to = Math.min(half.length, from + lowSize);
-                for (int t = from; t < to; t++) {
-                    int l = t - from;
-                    double c = -(cosHigh * cosLow[l] - sinHigh * sinLow[l]);
-                    half[t] = switch (this) {
-                        case HANN -> 0.5 + 0.5 * c;
-                        case BLACKMAN -> 0.42 + 0.5 * c + 0.08 * (2 * c * c - 1);
-                    };
-                }
+                cosHigh[h] = Math.cos(2 * Math.PI * ((double) h * cosLow.length) / period);
+                sinHigh[h] = Math.sin(2 * Math.PI * ((double) h * cosLow.length) / period);
             }
-            return half;
+        }
+
+        /** The value at sample t, 0 ≤ t &lt; ⌈m/2⌉. */
+        double at(int t) {
+            if (length == 1) {
+                return 1.0;
+            }
+            int h = t >>> TABLE_BITS;
+            int l = t & ((1 << TABLE_BITS) - 1);
+            double c = -(cosHigh[h] * cosLow[l] - sinHigh[h] * sinLow[l]);
+            return switch (window) {
+                case HANN -> 0.5 + 0.5 * c;
+                case BLACKMAN -> 0.42 + 0.5 * c + 0.08 * (2 * c * c - 1);
+            };
         }
     }
 
@@ -112,16 +127,17 @@ public final class WholeSignalSpectrum {
         // TNR's band-minus-tone difference and the PR's neighbour bands read (measured: the same sum in four running
         // sums, a few ulp off, moved the TNR of iso532-1_b3_02 by 0.024 dB). The symmetric window is evaluated once
         // per pair (both halves are bitwise equal in numpy too: cos is even).
-        double[] firstHalf = window.firstHalf(n);
+        Values windowValues = window.values(n);
         double windowSum = 0;
         for (int t = 0; t < n; t++) {
-            windowSum += firstHalf[Math.min(t, n - 1 - t)];
+            windowSum += windowValues.at(Math.min(t, n - 1 - t));
         }
-        for (int t = 0; t < firstHalf.length; t++) {
-            firstHalf[t] /= windowSum;
-        }
-        for (int t = 0; t < n; t++) {
-            signal[t] *= firstHalf[Math.min(t, n - 1 - t)];
+        for (int t = 0; t < (n + 1) / 2; t++) {
+            double scaled = windowValues.at(t) / windowSum;
+            signal[t] *= scaled;
+            if (n - 1 - t != t) {
+                signal[n - 1 - t] *= scaled;
+            }
         }
         this.amplitudeScale = ONE_SIDED_FACTOR;
         int tableSize = 1 << TABLE_BITS;
@@ -163,8 +179,8 @@ public final class WholeSignalSpectrum {
         long l1 = points <= SINGLE_PLAN_POINTS ? 1 : largestDivisorUpToRoot((int) points);
         long longest = Math.max(l1, points / l1);
         // JTransforms' plan and work of the longest sub-transform: at most ~40 doubles per point (Bluestein).
-        // + the half window, n/2 doubles.
-        return 8 * (copy + n / 2 + 40 * longest + 2 * COLUMN_GROUP * longest + (n >> TABLE_BITS) * 2 + 4096);
+        // + the window's and the twiddles' tables, 2 + 2 doubles per 1024 points.
+        return 8 * (copy + 40 * longest + 2 * COLUMN_GROUP * longest + (n >> TABLE_BITS) * 4 + 4096);
     }
 
     private static int largestDivisorUpToRoot(int m) {

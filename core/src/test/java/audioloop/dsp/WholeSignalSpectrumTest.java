@@ -92,22 +92,21 @@ class WholeSignalSpectrumTest {
     @Test
     void windowsAreNumpys() {
         double[] hann = {0, 0.5, 1};
-        double[] hann5 = WholeSignalSpectrum.Window.HANN.firstHalf(5);
+        WholeSignalSpectrum.Values hann5 = WholeSignalSpectrum.Window.HANN.values(5);
         for (int t = 0; t < 3; t++) {
-            assertEquals(hann[t], hann5[t], 1e-16);
+            assertEquals(hann[t], hann5.at(t), 1e-16);
         }
-        double[] blackman3 = WholeSignalSpectrum.Window.BLACKMAN.firstHalf(3);
-        assertEquals(0.42 - 0.5 + 0.08, blackman3[0], 1e-16);
-        assertEquals(1.0, blackman3[1], 2e-16);
-        assertEquals(1.0, WholeSignalSpectrum.Window.HANN.firstHalf(1)[0]);
+        WholeSignalSpectrum.Values blackman3 = WholeSignalSpectrum.Window.BLACKMAN.values(3);
+        assertEquals(0.42 - 0.5 + 0.08, blackman3.at(0), 1e-16);
+        assertEquals(1.0, blackman3.at(1), 2e-16);
+        assertEquals(1.0, WholeSignalSpectrum.Window.HANN.values(1).at(0));
         // The table evaluation against numpy's one cosine per sample, past several table rows: a few ulp (numpy's
         // expression rounds its angle π·x/(m − 1) too, so neither is exact; measured worst 5e-16).
         for (WholeSignalSpectrum.Window window : WholeSignalSpectrum.Window.values()) {
             for (int m : new int[] {2_048, 100_003, 2_880_000}) {
-                double[] half = window.firstHalf(m);
-                assertEquals((m + 1) / 2, half.length);
-                for (int t = 0; t < half.length; t += t < 5_000 ? 1 : 97) {
-                    assertEquals(numpyWindow(window, t, m), half[t], 1e-15, window + " " + m + " at " + t);
+                WholeSignalSpectrum.Values values = window.values(m);
+                for (int t = 0; t < (m + 1) / 2; t += t < 5_000 ? 1 : 97) {
+                    assertEquals(numpyWindow(window, t, m), values.at(t), 1e-15, window + " " + m + " at " + t);
                 }
             }
         }
