@@ -3,9 +3,6 @@ package audioloop.bench;
 import audioloop.ecmaroughness.EcmaRoughness;
 import audioloop.hearingmodel.CriticalBands;
 import audioloop.hearingmodel.RectifiedBands;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
-import java.util.Arrays;
 import java.util.concurrent.ForkJoinPool;
 
 /**
@@ -17,7 +14,6 @@ import java.util.concurrent.ForkJoinPool;
  */
 public final class EcmaRoughnessCpuTime {
     private static final int FS = 48_000;
-    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private EcmaRoughnessCpuTime() {
     }
@@ -48,19 +44,8 @@ public final class EcmaRoughnessCpuTime {
         }
     }
 
+    /** Median CPU time of 3 runs after 2, ms. */
     private static double median(ForkJoinPool pool, Runnable work) {
-        double[] ms = new double[3];
-        for (int run = -2; run < ms.length; run++) {
-            double elapsed = pool.submit(() -> {
-                long start = THREADS.getCurrentThreadCpuTime();
-                work.run();
-                return (THREADS.getCurrentThreadCpuTime() - start) / 1e6;
-            }).join();
-            if (run >= 0) {
-                ms[run] = elapsed;
-            }
-        }
-        Arrays.sort(ms);
-        return ms[1];
+        return WorkerCpuTime.median(pool, 2, 3, work);
     }
 }

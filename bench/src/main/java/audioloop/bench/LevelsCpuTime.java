@@ -2,22 +2,21 @@ package audioloop.bench;
 
 import audioloop.levels.SoundLevelMeter;
 import audioloop.loudness.ThirdOctaveSpectrum;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
-import java.util.Arrays;
+import audioloop.sii.SpeechIntelligibilityIndex;
+import audioloop.sii.SpeechLevel;
+import audioloop.tonality.EcmaTonality;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.LongSupplier;
 
 /**
- * CPU time (of the one worker thread that runs it) of the levels section's work on 60 s of {@link TestSignal} at
- * 48 kHz: the figure that stays meaningful on a machine shared with other work, where JMH's wall-clock averages are
+ * CPU time (of the one worker thread that runs it) of the levels section's work, and of the whole-file tonality and
+ * SII, on 60 s of {@link TestSignal} at 48 kHz: the figure that stays meaningful on a machine shared with other work, where JMH's wall-clock averages are
  * inflated by the load. Median of 8 runs after 3 warm-up runs, ms. Run: {@code java -cp bench/target/benchmarks.jar
  * audioloop.bench.LevelsCpuTime}.
  */
 public final class LevelsCpuTime {
     private static final int FS = 48_000;
     private static final int BLOCK = 2 * FS;
-    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private LevelsCpuTime() {
     }
@@ -26,6 +25,11 @@ public final class LevelsCpuTime {
         double[] signal = TestSignal.mono(FS, 60, 1);
         ForkJoinPool pool = new ForkJoinPool(1);
         try {
+            // The whole-file metrics, each on its own copy of the signal as its pipeline stage transforms it.
+            System.out.printf("ECMA-74 tonality:         %.1f ms%n", median(pool,
+                    () -> EcmaTonality.analyze(signal.clone(), FS).tnrTones().size()));
+            System.out.printf("SII:                      %.1f ms%n", median(pool,
+                    () -> (long) (1e6 * SpeechIntelligibilityIndex.ofNoise(signal.clone(), FS, SpeechLevel.NORMAL))));
             System.out.printf("sound level meter:        %.1f ms%n", median(pool, () -> {
                 SoundLevelMeter meter = new SoundLevelMeter(FS, signal.length);
                 for (int from = 0; from < signal.length; from += BLOCK) {
@@ -51,20 +55,8 @@ public final class LevelsCpuTime {
         return stream.finish().length;
     }
 
-    /** Median CPU time of {@code work} on the pool's single worker, ms. */
+    /** Median CPU time of {@code work} on the pool's single worker (8 runs after 3), ms. */
     private static double median(ForkJoinPool pool, LongSupplier work) {
-        double[] ms = new double[8];
-        for (int run = -3; run < ms.length; run++) {
-            double cpu = pool.submit(() -> {
-                long start = THREADS.getCurrentThreadCpuTime();
-                work.getAsLong();
-                return (THREADS.getCurrentThreadCpuTime() - start) / 1e6;
-            }).join();
-            if (run >= 0) {
-                ms[run] = cpu;
-            }
-        }
-        Arrays.sort(ms);
-        return (ms[3] + ms[4]) / 2;
+        return WorkerCpuTime.median(pool, 3, 8, work::getAsLong);
     }
 }
