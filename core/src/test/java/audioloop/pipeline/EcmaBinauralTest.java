@@ -8,10 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import audioloop.io.WavFiles;
 import audioloop.loudness.SoundField;
 import audioloop.sii.SpeechLevel;
-import java.util.ArrayList;
-import java.util.EnumSet;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,24 +34,13 @@ class EcmaBinauralTest {
     }
 
     static MetricOutput runEars(double[] left, double[] right, int block, int threads, Set<Metric> metrics) {
-        ForkJoinPool pool = new ForkJoinPool(threads);
-        try {
-            return pool.submit(() -> {
-                EcmaMetric metric = new EcmaMetric(new AnalysisOptions(1.0, SoundField.FREE, metrics, true,
-                        SpeechLevel.NORMAL, false, true));
-                assertTrue(metric.wantsEars());
-                for (int from = 0; from < left.length; from += block) {
-                    metric.acceptEars(left, right, from, Math.min(block, left.length - from));
-                }
-                metric.finish();
-                MetricOutput out = new MetricOutput(new LinkedHashMap<>(), new LinkedHashMap<>(),
-                        new LinkedHashMap<>(), new ArrayList<>());
-                metric.report(out);
-                return out;
-            }).join();
-        } finally {
-            pool.shutdown();
-        }
+        return EcmaMetricTest.run(new AnalysisOptions(1.0, SoundField.FREE, metrics, true, SpeechLevel.NORMAL, false,
+                true), threads, metric -> {
+                    assertTrue(metric.wantsEars());
+                    for (int from = 0; from < left.length; from += block) {
+                        metric.acceptEars(left, right, from, Math.min(block, left.length - from));
+                    }
+                });
     }
 
     @SuppressWarnings("unchecked")

@@ -59,13 +59,20 @@ class EcmaMetricTest {
     }
 
     static MetricOutput run(double[] p, int block, int threads, Set<Metric> metrics) {
+        return run(new AnalysisOptions(1.0, SoundField.FREE, metrics, true), threads, metric -> {
+            for (int from = 0; from < p.length; from += block) {
+                metric.accept(p, from, Math.min(block, p.length - from));
+            }
+        });
+    }
+
+    /** An ECMA stage with these options on a pool of {@code threads}, fed by {@code feed}, finished and reported. */
+    static MetricOutput run(AnalysisOptions options, int threads, java.util.function.Consumer<EcmaMetric> feed) {
         ForkJoinPool pool = new ForkJoinPool(threads);
         try {
             return pool.submit(() -> {
-                EcmaMetric metric = new EcmaMetric(new AnalysisOptions(1.0, SoundField.FREE, metrics, true));
-                for (int from = 0; from < p.length; from += block) {
-                    metric.accept(p, from, Math.min(block, p.length - from));
-                }
+                EcmaMetric metric = new EcmaMetric(options);
+                feed.accept(metric);
                 metric.finish();
                 MetricOutput out = new MetricOutput(new LinkedHashMap<>(), new LinkedHashMap<>(),
                         new LinkedHashMap<>(), new ArrayList<>());
