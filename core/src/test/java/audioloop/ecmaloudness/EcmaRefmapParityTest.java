@@ -23,16 +23,18 @@ import org.junit.jupiter.api.TestFactory;
  * resource refmap_shared_signals.json (its "about" names the command). Overall values to 1e-6 relative, N(l) and
  * T(l) and the specific values to 1e-6 of their maximum. Skipped without ../shared.
  *
- * <p>Known exception, measured and explained in docs/ecma-418-2.md ("T(l) on two signals"): T(l) of the hair dryer
- * and the shaking coins differs from refmap by up to 2.0e-6 and 2.5e-6 of its maximum. The filter coefficients of
- * the lowest bands differ from numpy's in the last bits (numpy's own exp and sinh are not correctly rounded, neither
- * are Java's), the recursion with its five-fold pole near z = 1 amplifies that to ~4e-8 in the band signals, and the
- * noise-reduction and tonality sigmoids near their thresholds amplify it again. Those two series are held to the
- * measured deviation (rounded up to 3e-6), so that the test still catches any change.
+ * <p>Two series are judged by the project's rule for references whose own output moves with the last bits of their
+ * input (notes/mosqito.md §19, the roughness decision): within ten times the reference's own spread. T(l) of the
+ * hair dryer and the shaking coins differs from refmap by up to 2.0e-6 and 2.5e-6 of its maximum (the lowest
+ * bands' filter coefficients differ from numpy's in the last bits, and the noise-reduction and tonality sigmoids
+ * amplify that; docs/ecma-418-2.md, "T(l) on two signals"). refmap itself, fed the same signals scaled by 1 ± 2⁻⁴⁰,
+ * moves its T(l) by 2.93e-7 and 3.19e-7 of the maximum (docs/oracle/ecma/spread.py, run 2026-12-06): these two
+ * series are held to ten times that.
  */
 class EcmaRefmapParityTest {
-    private static final Map<String, Double> TONALITY_SERIES_TOLERANCE = Map.of(
-            "iso532-1_b5_16_hairdryer.wav", 3e-6, "iso532-1_b5_20_shaking-coins.wav", 3e-6);
+    /** refmap's own T(l) spread under input scaling by 1 ± 2⁻⁴⁰, of the maximum (docs/oracle/ecma/spread.py). */
+    private static final Map<String, Double> REFMAP_TONALITY_SPREAD = Map.of(
+            "iso532-1_b5_16_hairdryer.wav", 2.93e-7, "iso532-1_b5_20_shaking-coins.wav", 3.19e-7);
 
     @TestFactory
     List<DynamicTest> matchesRefmapOnTheSharedSignals() throws IOException {
@@ -63,7 +65,7 @@ class EcmaRefmapParityTest {
         double tRelative = assertRelative(ref.get("tonality_avg").asDouble(), t.tonalityTu(), file + " T");
         double nSeries = assertSeries(ref.get("loudness_t"), n.loudnessSoneSeries(), file + " N(l)");
         double tSeries = assertSeries(ref.get("tonality_t"), t.tonalityTuSeries(), file + " T(l)",
-                TONALITY_SERIES_TOLERANCE.getOrDefault(file, 1e-6));
+                Math.max(1e-6, 10 * REFMAP_TONALITY_SPREAD.getOrDefault(file, 0.0)));
         double nSpecific = assertSeries(ref.get("spec_loudness_powavg"), n.specificLoudnessSone(), file + " N'(z)");
         double tSpecific = assertSeries(ref.get("spec_tonality_avg"), t.specificTonalityTu(), file + " T'(z)");
         // the figures of docs/ecma-418-2.md
