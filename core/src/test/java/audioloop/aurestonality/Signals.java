@@ -1,5 +1,7 @@
 package audioloop.aurestonality;
 
+import static audioloop.TestPressure.scaleToLevel;
+
 /**
  * Test signals at 48 kHz in pascals, made by the same formulas as the oracle script (docs/oracle/aures/signals.m),
  * so that SQAT under Octave sees the same samples up to rounding.
@@ -15,7 +17,7 @@ final class Signals {
         for (int i = 0; i < x.length; i++) {
             x[i] = Math.sin(2 * Math.PI * hz * (i / (double) FS));
         }
-        return scale(x, levelDb);
+        return scaleToLevel(x, levelDb);
     }
 
     /** Park–Miller s ← 16807·s mod (2³¹ − 1) from s = 12345, u = s/(2³¹ − 1): exact in doubles, as in Octave. */
@@ -34,7 +36,7 @@ final class Signals {
         for (int i = 0; i < x.length; i++) {
             x[i] = 2 * x[i] - 1;
         }
-        return scale(x, levelDb);
+        return scaleToLevel(x, levelDb);
     }
 
     /** Cosines at every integer frequency from f1 to f2 Hz with Park–Miller phases, at {@code levelDb} overall. */
@@ -48,7 +50,7 @@ final class Signals {
                 x[i] += Math.cos(2 * Math.PI * f * (i / (double) FS) + ph);
             }
         }
-        return scale(x, levelDb);
+        return scaleToLevel(x, levelDb);
     }
 
     static double[] harmonic(double f0, int harmonics, double levelDb, double seconds) {
@@ -58,7 +60,7 @@ final class Signals {
                 x[i] += Math.sin(2 * Math.PI * (h * f0) * (i / (double) FS));
             }
         }
-        return scale(x, levelDb);
+        return scaleToLevel(x, levelDb);
     }
 
     static double[] amTone(double carrierHz, double modulationHz, double depth, double levelDb, double seconds) {
@@ -67,7 +69,7 @@ final class Signals {
             double t = i / (double) FS;
             x[i] = (1 + depth * Math.sin(2 * Math.PI * modulationHz * t)) * Math.sin(2 * Math.PI * carrierHz * t);
         }
-        return scale(x, levelDb);
+        return scaleToLevel(x, levelDb);
     }
 
     /**
@@ -94,25 +96,13 @@ final class Signals {
         for (int i = 0; i < n; i++) {
             spectrum[i] /= n;
         }
-        return sum(tone(1000, 85, 1), scale(spectrum, 85 - snrDb - 10 * Math.log10(inBand / total)));
+        return sum(tone(1000, 85, 1), scaleToLevel(spectrum, 85 - snrDb - 10 * Math.log10(inBand / total)));
     }
 
     static double[] sum(double[] a, double[] b) {
         double[] x = new double[a.length];
         for (int i = 0; i < x.length; i++) {
             x[i] = a[i] + b[i];
-        }
-        return x;
-    }
-
-    static double[] scale(double[] x, double levelDb) {
-        double sum = 0;
-        for (double v : x) {
-            sum += v * v;
-        }
-        double gain = 2e-5 * Math.pow(10, levelDb / 20) / Math.sqrt(sum / x.length);
-        for (int i = 0; i < x.length; i++) {
-            x[i] *= gain;
         }
         return x;
     }

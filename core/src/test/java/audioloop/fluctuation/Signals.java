@@ -1,5 +1,7 @@
 package audioloop.fluctuation;
 
+import static audioloop.TestPressure.scaleToLevel;
+
 /** Test signals at 48 kHz in pascals, scaled to an overall RMS level. */
 final class Signals {
     static final int FS = FluctuationStrength.SAMPLE_RATE_HZ;
@@ -14,7 +16,7 @@ final class Signals {
             double t = i / (double) FS;
             x[i] = (1 + depth * Math.sin(2 * Math.PI * modulationHz * t)) * Math.sin(2 * Math.PI * carrierHz * t);
         }
-        return scale(x, levelDb);
+        return scaleToLevel(x, levelDb);
     }
 
     /** sin(2π f_c t − (Δf/f_m)·cos 2π f_m t): FM with peak deviation Δf, at {@code levelDb} dB SPL. */
@@ -25,7 +27,7 @@ final class Signals {
             x[i] = Math.sin(2 * Math.PI * carrierHz * t
                     - deviationHz / modulationHz * Math.cos(2 * Math.PI * modulationHz * t));
         }
-        return scale(x, levelDb);
+        return scaleToLevel(x, levelDb);
     }
 
     /**
@@ -41,7 +43,7 @@ final class Signals {
             double t = i / (double) FS;
             x[i] = (1 + depth * Math.sin(2 * Math.PI * modulationHz * t)) * (2 * s / 2147483647.0 - 1);
         }
-        return scale(x, levelDb);
+        return scaleToLevel(x, levelDb);
     }
 
     /**
@@ -70,18 +72,6 @@ final class Signals {
         for (int i = 0; i < n; i++) {
             x[i] *= 1 + depth * Math.sin(2 * Math.PI * modulationHz * i / (double) FS);
         }
-        return scale(x, levelDb);
-    }
-
-    static double[] scale(double[] x, double levelDb) {
-        double sum = 0;
-        for (double v : x) {
-            sum += v * v;
-        }
-        double gain = 2e-5 * Math.pow(10, levelDb / 20) / Math.sqrt(sum / x.length);
-        for (int i = 0; i < x.length; i++) {
-            x[i] *= gain;
-        }
-        return x;
+        return scaleToLevel(x, levelDb);
     }
 }
