@@ -3,12 +3,13 @@ package audioloop.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import audioloop.BinauralTestFile;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
 /** {@code --ecma-binaural} through the command line, on the two-channel test file. */
 class EcmaBinauralCliTest {
-    private static final String STEREO = "testdata/ecma_binaural_stereo.wav";
+    private static final String STEREO = BinauralTestFile.PATH.toString();
 
     @Test
     void theFlagGivesTheBinauralSectionAndTheEarsSeries() {

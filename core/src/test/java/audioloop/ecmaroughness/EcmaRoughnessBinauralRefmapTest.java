@@ -5,16 +5,10 @@ import static audioloop.ecmaroughness.EcmaRoughnessAnchorTest.assertSeries;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import audioloop.loudness.SoundField;
-import audioloop.pipeline.AnalysisOptions;
-import audioloop.pipeline.Analyzer;
+import audioloop.BinauralTestFile;
 import audioloop.pipeline.FileAnalysis;
-import audioloop.pipeline.Metric;
-import audioloop.sii.SpeechLevel;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.ForkJoinPool;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,15 +27,7 @@ class EcmaRoughnessBinauralRefmapTest {
     @Test
     void binauralRoughnessAndEachEarMatchRefmap() throws Exception {
         JsonNode ref = EcmaRoughnessAnchorTest.resource("refmap_binaural.json");
-        ForkJoinPool pool = new ForkJoinPool(2);
-        FileAnalysis result;
-        try {
-            AnalysisOptions options = new AnalysisOptions(1.0, SoundField.FREE, Metric.parseList("ecma-roughness"),
-                    true, SpeechLevel.NORMAL, false, true);
-            result = new Analyzer(options, pool).analyze(Path.of("testdata/ecma_binaural_stereo.wav"), "stereo");
-        } finally {
-            pool.shutdown();
-        }
+        FileAnalysis result = BinauralTestFile.analyzeBinaural("ecma-roughness");
         assertTrue(result.warnings().isEmpty(), result.warnings().toString());
         Map<String, Object> ecma = map(result.sections().get("ecma"));
         assertEquals("binaural", ecma.get("channels"));

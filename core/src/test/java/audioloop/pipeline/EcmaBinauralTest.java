@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import audioloop.BinauralTestFile;
 import audioloop.io.WavFiles;
 import audioloop.loudness.SoundField;
 import audioloop.sii.SpeechLevel;
@@ -166,7 +167,7 @@ class EcmaBinauralTest {
 
     @Test
     void theOtherMetricsStillTakeTheMonoMix() throws Exception {
-        Path stereo = Path.of("testdata/ecma_binaural_stereo.wav");
+        Path stereo = BinauralTestFile.PATH;
         FileAnalysis ears = analyze(stereo, "loudness,roughness,ecma-loudness", true);
         FileAnalysis mix = analyze(stereo, "loudness,roughness,ecma-loudness", false);
         for (String key : new String[] {"loudness_sone", "loudness_n5_sone", "roughness_asper"}) {
