@@ -7,20 +7,8 @@ import mosqito_ref as mr
 mr._import_mosqito()
 import numpy as np
 import mosqito.sq_metrics as sq
-import math
-from scipy.io import wavfile
-from scipy.signal import resample_poly
+from pressure48k import read48k  # the same reading as refmap_ecma.py
 
-def read48k(path, calib):
-    # the same reading as refmap_ecma.py (PCM / 2^(bits-1), channel mean, resample_poly, x calibration)
-    fs, data = wavfile.read(path)
-    x = data.astype(np.float64) / float(2 ** (8 * data.dtype.itemsize - 1))
-    if x.ndim == 2:
-        x = x.mean(axis=1)
-    if fs != 48000:
-        g = math.gcd(48000, fs)
-        x = resample_poly(x, 48000 // g, fs // g)
-    return x * calib
 out = {}
 ref = json.load(open('/work/shared/reference/mosqito.json'))['files']
 for f in sys.argv[1:]:

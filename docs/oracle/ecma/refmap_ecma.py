@@ -12,13 +12,12 @@ the first array of the slice, so every later band that reuses that array sees a 
 5.25 sone_HMS instead of 1). The wrapper below hands it fresh copies of the arrays it averages, which makes the
 computation the mean the standard (Section 6.2.3) prescribes.
 """
-import sys, os, json, math, argparse
+import sys, os, json, argparse
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path[:0] = [os.path.join(HERE, 'stubs'), os.path.join(HERE, 'refmap/src/refmap_psychoacoustics/metrics')]
 import numpy as np
-from scipy.io import wavfile
-from scipy.signal import resample_poly
 import sottek_hearing_model as shm
+from pressure48k import read48k  # noqa: E402 (beside this file)
 st = sys.modules['sottek_hearing_model.shm_tonality_ecma']
 _orig = st.shm_band_loud_components
 
@@ -28,17 +27,6 @@ def _copying(z_band, band_centre_freqs, block_size_bands, last_block, dfz, acf, 
         fresh[i] = acf[i].copy()
     return _orig(z_band, band_centre_freqs, block_size_bands, last_block, dfz, fresh, i_avg)
 st.shm_band_loud_components = _copying
-
-def read48k(path, calib):
-    fs, data = wavfile.read(path)
-    bits = 8 * data.dtype.itemsize
-    x = data.astype(np.float64) / float(2 ** (bits - 1))
-    if x.ndim == 2:
-        x = x.mean(axis=1)
-    if fs != 48000:
-        g = math.gcd(48000, fs)
-        x = resample_poly(x, 48000 // g, fs // g)
-    return x * calib
 
 def analyse(p, series):
     T = shm.shm_tonality_ecma(p, 48000, wait_bar=False)

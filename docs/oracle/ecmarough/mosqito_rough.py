@@ -7,27 +7,9 @@ import mosqito_ref as mr
 mr._import_mosqito()
 import numpy as np
 import mosqito.sq_metrics as sq
-import math
-from scipy.io import wavfile
-from scipy.signal import resample_poly
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'ecma'))
+from pressure48k import read48k, am70  # noqa: E402 (the same reading as ../ecma)
 
-def read48k(path, calib):
-    # as refmap_rough.py: PCM / 2^(bits-1), channel mean, resample_poly, x calibration
-    fs, data = wavfile.read(path)
-    x = data.astype(np.float64) / float(2 ** (8 * data.dtype.itemsize - 1))
-    if x.ndim == 2:
-        x = x.mean(axis=1)
-    if fs != 48000:
-        g = math.gcd(48000, fs)
-        x = resample_poly(x, 48000 // g, fs // g)
-    return x * calib
-
-def am70(seconds):
-    # as refmap_rough.py
-    n = int(round(seconds * 48000))
-    t = np.arange(n) / 48000.0
-    x = (1 + np.cos(2 * np.pi * 70 * t)) * np.sin(2 * np.pi * 1000 * t)
-    return x * (2e-5 * 10 ** (60 / 20) / np.sqrt(np.mean(x ** 2)))
 if __name__ == '__main__':
     out = {}
     ref = json.load(open('/work/shared/reference/mosqito.json'))['files']

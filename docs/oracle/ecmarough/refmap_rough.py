@@ -7,31 +7,13 @@ Input as audioloop's pipeline feeds its metrics (see /work/oracle/ecma/refmap_ec
 roughness anchor, 1 kHz at 60 dB SPL, 100 % AM at 70 Hz, generated as audioloop's anchor test generates it.
 No patch is needed for roughness (it does not use the band-ACF average).
 """
-import sys, os, json, math, argparse
+import sys, os, json, argparse
 ECMA = '/work/oracle/ecma'
 sys.path[:0] = [os.path.join(ECMA, 'stubs'), os.path.join(ECMA, 'refmap/src/refmap_psychoacoustics/metrics')]
 import numpy as np
-from scipy.io import wavfile
-from scipy.signal import resample_poly
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'ecma'))
+from pressure48k import read48k, am70  # noqa: E402 (the same reading as ../ecma)
 import sottek_hearing_model as shm
-
-def read48k(path, calib):
-    fs, data = wavfile.read(path)
-    bits = 8 * data.dtype.itemsize
-    x = data.astype(np.float64) / float(2 ** (bits - 1))
-    if x.ndim == 2:
-        x = x.mean(axis=1)
-    if fs != 48000:
-        g = math.gcd(48000, fs)
-        x = resample_poly(x, 48000 // g, fs // g)
-    return x * calib
-
-def am70(seconds):
-    n = int(round(seconds * 48000))
-    t = np.arange(n) / 48000.0
-    # 100 % AM: (1 + cos(2π·70t))·sin(2π·1000t), scaled to an RMS of 60 dB SPL
-    x = (1 + np.cos(2 * np.pi * 70 * t)) * np.sin(2 * np.pi * 1000 * t)
-    return x * (2e-5 * 10 ** (60 / 20) / np.sqrt(np.mean(x ** 2)))
 
 def analyse(p, series, soundfield='free_frontal'):
     R = shm.shm_roughness_ecma(p, 48000, soundfield=soundfield, wait_bar=False)
