@@ -1,0 +1,47 @@
+package audioloop.dsp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.jtransforms.fft.DoubleFFT_1D;
+import org.junit.jupiter.api.Test;
+
+/** The complex bins of the in-place four-step DFT against one JTransforms plan of the whole length. */
+class FourStepDftTest {
+    @Test
+    void complexBinsUpToNyquistMatchOneWholeLengthPlan() {
+        for (int n : new int[] {1, 2, 3, 17, 480, 16_385, 20_011, 96_000, 100_003, 2 * 50_021, 131_072}) {
+            java.util.Random random = new java.util.Random(n);
+            double[] x = new double[n];
+            for (int t = 0; t < n; t++) {
+                x[t] = random.nextGaussian();
+            }
+            double[] full = new double[2 * n];
+            System.arraycopy(x, 0, full, 0, n);
+            new DoubleFFT_1D(n).realForwardFull(full);
+            FourStepDft dft = new FourStepDft(x);
+            int bins = n / 2 + 1;
+            double[] re = new double[bins + 3];
+            double[] im = new double[bins + 5];
+            dft.bins(0, bins, re, 3, im, 5);
+            double[] power = new double[bins];
+            dft.magnitudesSquared(0, bins, power);
+            double worst = 0;
+            for (int k = 0; k < bins; k++) {
+                worst = Math.max(worst, Math.hypot(re[3 + k] - full[2 * k], im[5 + k] - full[2 * k + 1]));
+                assertEquals(re[3 + k] * re[3 + k] + im[5 + k] * im[5 + k], power[k], "n = " + n + ", bin " + k);
+            }
+            assertTrue(worst <= 1e-12 * Math.sqrt(n), "n = " + n + ": " + worst);
+            // a range that starts inside
+            double[] part = new double[2];
+            double[] partIm = new double[2];
+            if (bins > 3) {
+                dft.bins(bins - 3, bins - 1, part, 0, partIm, 0);
+                assertEquals(re[3 + bins - 3], part[0]);
+                assertEquals(im[5 + bins - 2], partIm[1]);
+            }
+            assertThrows(IndexOutOfBoundsException.class, () -> dft.bins(0, bins + 1, re, 0, im, 0));
+        }
+    }
+}
