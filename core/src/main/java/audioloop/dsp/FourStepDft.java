@@ -167,6 +167,62 @@ public final class FourStepDft {
         }
     }
 
+    /**
+     * Undoes the transform: the signal's array holds the signal again, to within rounding (even n only: an odd n's
+     * transform lives in a copy). The four steps backwards: inverse row DFTs, conjugate twiddles, inverse column
+     * DFTs, each scaled by 1/length.
+     */
+    public void inverseInPlace() {
+        if (!paired) {
+            throw new UnsupportedOperationException("the transform of an odd-length signal is a copy");
+        }
+        DoubleFFT_1D columnPlan = Fft.plan(l2);
+        if (l1 == 1) {
+            columnPlan.complexInverse(data, true);
+            return;
+        }
+        DoubleFFT_1D rowPlan = Fft.plan(l1);
+        for (int k2 = 0; k2 < l2; k2++) {
+            rowPlan.complexInverse(data, 2 * l1 * k2, true);
+        }
+        double[][] columns = new double[COLUMN_GROUP][2 * l2];
+        double[] w = new double[2];
+        for (int s1 = 0; s1 < l1; s1 += COLUMN_GROUP) {
+            int group = Math.min(COLUMN_GROUP, l1 - s1);
+            for (int k2 = 0; k2 < l2; k2++) {
+                int base = 2 * (s1 + l1 * k2);
+                for (int c = 0; c < group; c++) {
+                    columns[c][2 * k2] = data[base + 2 * c];
+                    columns[c][2 * k2 + 1] = data[base + 2 * c + 1];
+                }
+            }
+            for (int c = 0; c < group; c++) {
+                double[] column = columns[c];
+                int column1 = s1 + c;
+                long exponent = 0;
+                for (int k2 = 1; k2 < l2; k2++) {
+                    exponent += column1;
+                    if (exponent >= points) {
+                        exponent -= points;
+                    }
+                    twiddle(exponent * 2, w);
+                    double re = column[2 * k2];
+                    double im = column[2 * k2 + 1];
+                    column[2 * k2] = re * w[0] + im * w[1];
+                    column[2 * k2 + 1] = im * w[0] - re * w[1];
+                }
+                columnPlan.complexInverse(column, true);
+            }
+            for (int s2 = 0; s2 < l2; s2++) {
+                int base = 2 * (s1 + l1 * s2);
+                for (int c = 0; c < group; c++) {
+                    data[base + 2 * c] = columns[c][2 * s2];
+                    data[base + 2 * c + 1] = columns[c][2 * s2 + 1];
+                }
+            }
+        }
+    }
+
     /** |X_k|² for k = from … to − 1 (0 ≤ from ≤ to ≤ ⌊n/2⌋ + 1), into out[0 … to − from). */
     public void magnitudesSquared(int from, int to, double[] out) {
         double[] im = new double[Math.min(CHUNK, Math.max(to - from, 0))];

@@ -69,6 +69,30 @@ public final class SosFilter {
         return IirDesign.cheby1Lowpass(DECIMATE_ORDER, DECIMATE_RIPPLE_DB, DECIMATE_CUTOFF / q);
     }
 
+    /** |H|² of {@link #antiAliasing}(q) in closed form. */
+    public static PowerResponse antiAliasingResponse(int q) {
+        return PowerResponse.cheby1Lowpass(DECIMATE_ORDER, DECIMATE_RIPPLE_DB, DECIMATE_CUTOFF / q);
+    }
+
+    /** The largest pole radius of {@link #antiAliasing}(q): its impulse response decays as ρ^n. */
+    public static double antiAliasingPoleRadius(int q) {
+        return largestPoleRadius(antiAliasing(q));
+    }
+
+    /** The largest |p| over the poles of a cascade (roots of z² + a1·z + a2 per section). */
+    public static double largestPoleRadius(double[][] sos) {
+        double largest = 0;
+        for (double[] row : sos) {
+            double a1 = row[4];
+            double a2 = row[5];
+            double discriminant = a1 * a1 - 4 * a2;
+            double radius = discriminant < 0 ? Math.sqrt(a2)
+                    : Math.max(Math.abs(-a1 + Math.sqrt(discriminant)), Math.abs(-a1 - Math.sqrt(discriminant))) / 2;
+            largest = Math.max(largest, radius);
+        }
+        return largest;
+    }
+
     /** scipy's odd_ext into ext (length n + 2·edge): 2·x[0] − x[edge … 1], x, 2·x[n−1] − x[n−2 … n−1−edge]. */
     static void oddExtension(double[] x, int edge, double[] ext) {
         int n = x.length;

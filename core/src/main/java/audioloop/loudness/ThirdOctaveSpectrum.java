@@ -3,6 +3,7 @@ package audioloop.loudness;
 import static audioloop.loudness.Parallel.inParallel;
 
 import audioloop.dsp.IirDesign;
+import audioloop.loudness.SpectralBandPower.Band;
 import audioloop.dsp.RunningPairwiseSum;
 import audioloop.dsp.SosBank;
 import audioloop.dsp.ZeroPhaseDecimator;
@@ -53,10 +54,6 @@ public final class ThirdOctaveSpectrum {
     private static final int RUN_LIMIT = 1 << 16;
 
     private ThirdOctaveSpectrum() {
-    }
-
-    /** One band: decimation factor (1 = none) and band-pass SOS at the decimated rate. */
-    private record Band(int decimation, double[][] sos) {
     }
 
     /** The 28 exact centre frequencies of the loudness bands, 25.1 Hz … 12.6 kHz, in band order. */
@@ -127,8 +124,12 @@ public final class ThirdOctaveSpectrum {
          * @param samples      the length of the signal that will be fed
          */
         public Stream(int sampleRateHz, int samples, double minHz, double maxHz) {
+            this(designBands(sampleRateHz, centreFrequenciesHz(minHz, maxHz)), samples);
+        }
+
+        /** The given bands (each from {@link #designBands}). */
+        private Stream(List<Band> bands, int samples) {
             this.samples = samples;
-            List<Band> bands = designBands(sampleRateHz, centreFrequenciesHz(minHz, maxHz));
             groupOfBand = new BandGroup[bands.size()];
             indexInGroup = new int[bands.size()];
             List<Integer> fullRate = new ArrayList<>();
@@ -213,8 +214,7 @@ public final class ThirdOctaveSpectrum {
             inParallel(lanes.size(), l -> lanes.get(l).finish());
             double[] levels = new double[groupOfBand.length];
             for (int band = 0; band < levels.length; band++) {
-                double rms = Math.sqrt(groupOfBand[band].meanSquare(indexInGroup[band]));
-                levels[band] = 20 * Math.log10((rms == 0 ? ZERO_RMS_SUBSTITUTE : rms) / REFERENCE_PRESSURE_PA);
+                levels[band] = levelDb(groupOfBand[band].meanSquare(indexInGroup[band]));
             }
             return levels;
         }
@@ -273,7 +273,7 @@ public final class ThirdOctaveSpectrum {
     }
 
     /** MoSQITo _center_freq / _filter_bandwidth / _n_oct_time_filter, band by band. */
-    private static List<Band> designBands(int sampleRateHz, double[] centres) {
+    static List<Band> designBands(int sampleRateHz, double[] centres) {
         List<Band> bands = new ArrayList<>(centres.length);
         for (double fc : centres) {
             double fs = sampleRateHz;
@@ -291,10 +291,69 @@ public final class ThirdOctaveSpectrum {
                 fs = fs / q;
             }
             double alpha = edgeRatio(fc);
-            double[][] sos = IirDesign.butterBandpass(FILTER_ORDER, fc / (fs / 2) / alpha, fc / (fs / 2) * alpha);
-            bands.add(new Band(q, sos));
+            double low = fc / (fs / 2) / alpha;
+            double high = fc / (fs / 2) * alpha;
+            bands.add(new Band(q, IirDesign.butterBandpass(FILTER_ORDER, low, high), low, high));
         }
         return bands;
+    }
+
+    /** MoSQITo's amp2db of the rms: 20·log10(rms / 20 µPa), an rms of exactly 0 replaced by 2e−12 Pa. */
+    private static double levelDb(double meanSquare) {
+        double rms = Math.sqrt(meanSquare);
+        return 20 * Math.log10((rms == 0 ? ZERO_RMS_SUBSTITUTE : rms) / REFERENCE_PRESSURE_PA);
+    }
+
+    /**
+     * The shortest signal {@link #levelsDbInPlace} computes from its spectrum (shorter ones are filtered, which costs
+     * less than the transform there): the end windows of the lowest band must fit, 6.8 s at 48 kHz.
+     */
+    public static int spectralMinimumSamples(int sampleRateHz, double minHz, double maxHz) {
+        return SpectralBandPower.minimumSamples(designBands(sampleRateHz, centreFrequenciesHz(minHz, maxHz)));
+    }
+
+    /**
+     * The length of the buffer {@link #levelsDbInPlace} takes for a signal of {@code samples} samples (at least
+     * {@link #spectralMinimumSamples}): the signal, zero-padded beyond the filters' ringing to a fast DFT length.
+     */
+    public static int transformLength(int samples, int sampleRateHz, double minHz, double maxHz) {
+        return SpectralBandPower.transformLength(samples, designBands(sampleRateHz, centreFrequenciesHz(minHz, maxHz)));
+    }
+
+    /**
+     * The levels {@link Stream} gives for the bands between minHz and maxHz, from one DFT of the whole signal
+     * ({@link SpectralBandPower}: equal to the filtering to ~1e−10 dB, at a tenth of its cost for a minute of
+     * signal). A band the spectral computation cannot vouch for (see there) is filtered after all, from the signal
+     * restored by the inverse transform.
+     *
+     * @param buffer  {@link #transformLength} samples: the signal in [0, samples), zeros beyond; overwritten
+     * @param samples the signal's length, at least {@link #spectralMinimumSamples}
+     */
+    public static double[] levelsDbInPlace(double[] buffer, int samples, int sampleRateHz, double minHz,
+                                           double maxHz) {
+        List<Band> bands = designBands(sampleRateHz, centreFrequenciesHz(minHz, maxHz));
+        if (buffer.length != SpectralBandPower.transformLength(samples, bands)) {
+            throw new IllegalArgumentException("the buffer must be transformLength(...) long");
+        }
+        boolean[] restored = new boolean[1];
+        double[] meanSquares = SpectralBandPower.meanSquares(buffer, samples, bands, restored);
+        List<Band> filtered = new ArrayList<>();
+        for (int b = 0; b < bands.size(); b++) {
+            if (Double.isNaN(meanSquares[b])) {
+                filtered.add(bands.get(b));
+            }
+        }
+        double[] filteredLevels = new double[0];
+        if (!filtered.isEmpty()) {
+            Stream stream = new Stream(filtered, samples);
+            stream.accept(buffer, 0, samples);
+            filteredLevels = stream.finish();
+        }
+        double[] levels = new double[bands.size()];
+        for (int b = 0, f = 0; b < bands.size(); b++) {
+            levels[b] = Double.isNaN(meanSquares[b]) ? filteredLevels[f++] : levelDb(meanSquares[b]);
+        }
+        return levels;
     }
 
     /** The first and last band numbers k of the loudness bands (−16 … 11). */

@@ -8,7 +8,7 @@ final class BlockMetrics {
     private BlockMetrics() {
     }
 
-    /** Heap each whole-signal metric (tonality, SII) may take: an eighth of the maximum heap. */
+    /** Heap each whole-signal metric (tonality, SII, the third-octave levels) may take: an eighth of the maximum heap. */
     private static long wholeSignalBudgetBytes() {
         return Runtime.getRuntime().maxMemory() / 8;
     }
@@ -19,7 +19,7 @@ final class BlockMetrics {
      */
     static List<BlockMetric> make(AnalysisOptions options, int samples48k) {
         List<BlockMetric> metrics = new ArrayList<>();
-        if (options.wants(Metric.LEVELS)) metrics.add(new LevelsMetric(samples48k));
+        if (options.wants(Metric.LEVELS)) metrics.add(new LevelsMetric(samples48k, wholeSignalBudgetBytes()));
         if (options.wants(Metric.TONALITY)) metrics.add(new TonalityMetric(samples48k, wholeSignalBudgetBytes()));
         if (options.wants(Metric.SII)) metrics.add(new SiiMetric(samples48k, wholeSignalBudgetBytes(), options.siiSpeechLevel()));
         if (options.wants(Metric.ECMA_LOUDNESS) || options.wants(Metric.ECMA_TONALITY) || options.wants(Metric.ECMA_ROUGHNESS)) metrics.add(new EcmaMetric(options));

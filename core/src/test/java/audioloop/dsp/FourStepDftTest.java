@@ -44,4 +44,21 @@ class FourStepDftTest {
             assertThrows(IndexOutOfBoundsException.class, () -> dft.bins(0, bins + 1, re, 0, im, 0));
         }
     }
+
+    @Test
+    void inverseRestoresTheSignal() {
+        for (int n : new int[] {2, 480, 16_384 * 2, 96_000, 2 * 50_021}) {
+            java.util.Random random = new java.util.Random(n);
+            double[] x = new double[n];
+            for (int t = 0; t < n; t++) {
+                x[t] = random.nextGaussian();
+            }
+            double[] signal = x.clone();
+            new FourStepDft(signal).inverseInPlace();
+            for (int t = 0; t < n; t++) {
+                assertEquals(x[t], signal[t], 1e-13, "n = " + n + ", sample " + t);
+            }
+        }
+        assertThrows(UnsupportedOperationException.class, () -> new FourStepDft(new double[3]).inverseInPlace());
+    }
 }

@@ -1,0 +1,867 @@
+package audioloop.loudness;
+
+import audioloop.dsp.FourStepDft;
+import audioloop.dsp.PowerResponse;
+import audioloop.dsp.SosBank;
+import audioloop.dsp.SosFilter;
+import audioloop.dsp.ZeroPhaseDecimator;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.function.DoubleUnaryOperator;
+
+/**
+ * The band mean squares {@link ThirdOctaveSpectrum} computes by filtering (np.mean(sosfilt(sos, decimate(x, q))²)),
+ * obtained instead from one DFT of the whole signal. The filters are linear, so by Parseval a band's output energy is
+ * the signal's power spectrum weighted by the filter chain's power response — exactly, for the linear convolution of
+ * the zero-extended signal; the filtering differs from that only near the two ends of the signal, where it is
+ * computed in the time domain:
+ * <pre>
+ *   Σ_{j&lt;N'} b[j]²  =  E_lin  +  START  +  END
+ * </pre>
+ * <ul>
+ *   <li>E_lin = Σ_j b_lin[j]² over all j: b_lin is the band output for the zero-extended signal, with decimate's
+ *   filtfilt taken as the ideal zero-phase |H_c|² and the band-pass run from rest at −∞. With the signal zero-padded
+ *   to M samples (M beyond its end by more than the longest ringing), the M-point DFT X gives it as
+ *   (1/(q·M))·Σ_m |Σ_k X[m + k·M/q]·|H_c|²|²·|H_bp(q·ω)|² summed over the band-rate bins m and the q spectral images
+ *   k that decimation folds onto each (exact; a real signal's mirror bins counted twice);</li>
+ *   <li>START, END = Σ (b² − b_lin²) near the first and last samples, from the actual computation (decimate's odd
+ *   extension and steady-state starts, the band-pass from rest at the first sample, the sum stopping at the last)
+ *   and the zero-extended one, both run in the time domain on a window of the signal as long as the filters
+ *   remember (22 time constants of the band-pass at the start, 20 of warm-up at the end; the end term includes the
+ *   energy b_lin still releases after the signal: the tail).</li>
+ * </ul>
+ * Evaluating the weighted sum at every one of M/2 bins for 30 bands would cost as much as the filtering: the weights
+ * are smooth at the scale of the bins, so above 4 800 bins the power spectrum is reduced once to its moments
+ * Σ P·x^k (k ≤ 4) over blocks whose width grows with frequency (1/600 of the bin index), and a band's weight is
+ * interpolated in each block at five Chebyshev nodes — a rule exact for polynomials of degree 4, whose error for
+ * these rational responses is below 1e−11 of a block's share (the nearest pole of a weight is a quarter of a band's
+ * width away from the real axis, 25 block widths). Blocks far from a band are skipped once the weight at the edge
+ * times the energy beyond (monotone weights) is below 1e−14 of the band's sum. Decimated bands (fc &lt; fs/200) are
+ * summed bin by bin where their band-pass passes more than 1e−7 (there the q images' cross terms matter); elsewhere
+ * the images are bounded, by Cauchy–Schwarz per stretch of the band-rate spectrum, and must be below 1e−10 of the
+ * band's energy.
+ *
+ * <p>A band is left to the time-domain filtering ({@link #NOT_COMPUTED}) when the signal is too short for the end
+ * windows, when a bound is not met (a signal with far more energy in the images than in the band), or when START or
+ * END would cancel more than three digits of E_lin (energy concentrated at the signal's ends). The tests compare the
+ * two computations on noise, tones, chirps, clicks and short signals.
+ */
+final class SpectralBandPower {
+    /** A band's value when the time-domain filtering must give it. */
+    static final double NOT_COMPUTED = Double.NaN;
+    /** Blocks above this many bins are 1/BLOCK_DIVISOR of their first bin wide. */
+    private static final int BLOCK_DIVISOR = 600;
+    /** Bins below this are summed one by one (blocks would be narrower than 8 bins). */
+    private static final int SINGLE_BINS = 8 * BLOCK_DIVISOR;
+    private static final int NODES = 5;
+    /** Chebyshev nodes cos((2i + 1)π/10) of the block rule, and the inverse of their Vandermonde matrix. */
+    private static final double[] NODE_X = new double[NODES];
+    private static final double[][] NODE_INVERSE;
+    /** Blocks far from a band are skipped when the weight bound times the energy beyond is below this share. */
+    private static final double REGION_TOLERANCE = 1e-14;
+    /** Decimated bands: bins where the band-pass passes more than this are folded exactly. */
+    private static final double EXACT_FOLD_WEIGHT = 1e-4;
+    /** The bounded image terms outside the exact stretch must stay below this share of the band's energy. */
+    private static final double IMAGE_TOLERANCE = 1e-10;
+    /** What b − b_lin left after the start window may still add, at most, as a share of the band's energy. */
+    private static final double START_TOLERANCE = 1e-9;
+    /** START and END may not cancel more than this factor of E_lin. */
+    private static final double CANCELLATION_LIMIT = 1e3;
+    /** Time constants of the band-pass: start window, end warm-up, tail after the end. */
+    private static final int START_TIME_CONSTANTS = 22;
+    private static final int WARM_UP_TIME_CONSTANTS = 30;
+    private static final int TAIL_TIME_CONSTANTS = 40;
+    /** decimate's zero-phase filter is taken as settled when its impulse response is below this. */
+    private static final double SETTLED = 1e-17;
+    /** Stretches of the band-rate spectrum for the image bound. */
+    private static final int IMAGE_CELLS = 256;
+    private static final int TABLE_BITS = 10;
+
+    static {
+        for (int i = 0; i < NODES; i++) {
+            NODE_X[i] = Math.cos((2 * i + 1) * Math.PI / (2 * NODES));
+        }
+        NODE_INVERSE = invert(vandermonde(NODE_X));
+    }
+
+    private SpectralBandPower() {
+    }
+
+    /**
+     * A band as {@link ThirdOctaveSpectrum} filters it: decimation factor q (1: none), the band-pass sections at fs/q
+     * and their design edges (normalised to (fs/q)/2, as scipy's Wn).
+     */
+    record Band(int decimation, double[][] sos, double lowEdge, double highEdge) {
+    }
+
+    /** What the time-domain windows of one band need to know. */
+    private static final class Plan {
+        final int q;
+        final Band band;
+        final PowerResponse.ButterworthBandpass bandpass;
+        final PowerResponse antiAliasing;
+        /** The band-pass's slowest decay: a time constant in band-rate samples. */
+        final double timeConstant;
+        final int startWindow;
+        final int warmUp;
+        final int tail;
+        /** Full-rate samples after which decimate's zero-phase filter has settled (0 for q = 1). */
+        final int settle;
+
+        Plan(Band band) {
+            this.band = band;
+            q = band.decimation();
+            bandpass = (PowerResponse.ButterworthBandpass) PowerResponse.butterBandpass(band.sos().length,
+                    band.lowEdge(), band.highEdge());
+            antiAliasing = q > 1 ? SosFilter.antiAliasingResponse(q) : null;
+            timeConstant = -1 / Math.log(SosFilter.largestPoleRadius(band.sos()));
+            startWindow = (int) Math.ceil(START_TIME_CONSTANTS * timeConstant);
+            warmUp = (int) Math.ceil(WARM_UP_TIME_CONSTANTS * timeConstant);
+            tail = (int) Math.ceil(TAIL_TIME_CONSTANTS * timeConstant);
+            settle = q > 1 ? (int) Math.ceil(Math.log(SETTLED) / Math.log(SosFilter.antiAliasingPoleRadius(q))) : 0;
+        }
+
+        /** Band-rate samples of decimate's edge effects (and of the zero-phase ringing beyond the signal). */
+        int edgeSamples() {
+            return q > 1 ? settle / q + 2 : 0;
+        }
+
+        /** The band-pass response at full-rate t = tan(ω/2): the band-rate frequency is q·ω. */
+        double bandpassAtFullRate(double t) {
+            return bandpass.at(Math.abs(tanMultiple(t, q)));
+        }
+    }
+
+    /** The shortest signal whose end windows fit for every band (see {@link #decimatedEdges}). */
+    static int minimumSamples(List<Band> bands) {
+        long longest = 0;
+        for (Band band : bands) {
+            Plan plan = new Plan(band);
+            longest = Math.max(longest, (long) (plan.startWindow + plan.warmUp + 3 * plan.edgeSamples() + 2) * plan.q
+                    + plan.settle);
+        }
+        return (int) Math.min(Integer.MAX_VALUE, longest);
+    }
+
+    /**
+     * The DFT length for a signal of n samples: beyond n by the longest tail and pre-ringing of the bands, a multiple
+     * of 2q for every factor q (so the decimated spectra are bins of it), with M/2 a product of 2, 3, 5 and at most
+     * two 7s (JTransforms' mixed-radix lengths).
+     */
+    static int transformLength(int n, List<Band> bands) {
+        long padding = 0;
+        long multiple = 2;
+        for (Band band : bands) {
+            Plan plan = new Plan(band);
+            padding = Math.max(padding, (long) (plan.tail + 2 * plan.edgeSamples() + 2) * plan.q + 2L * plan.settle);
+            multiple = lcm(multiple, 2L * plan.q);
+        }
+        long m = (n + padding + multiple - 1) / multiple * multiple;
+        while (!smooth(m / 2)) {
+            m += multiple;
+        }
+        if (m > Integer.MAX_VALUE - 16) {
+            throw new IllegalArgumentException("signal too long for one transform: " + n + " samples");
+        }
+        return (int) m;
+    }
+
+    private static boolean smooth(long k) {
+        for (int p : new int[] {2, 3, 5}) {
+            while (k % p == 0) {
+                k /= p;
+            }
+        }
+        return k == 1 || k == 7 || k == 49;
+    }
+
+    private static long lcm(long a, long b) {
+        long x = a;
+        long y = b;
+        while (y != 0) {
+            long r = x % y;
+            x = y;
+            y = r;
+        }
+        return a / x * b;
+    }
+
+    /**
+     * The bands' mean squares from the signal in {@code buffer[0 … n)}, which is zero beyond n and {@link
+     * #transformLength} long. The buffer is transformed in place and holds the signal again afterwards, to within
+     * rounding (the inverse transform), only when some band was {@link #NOT_COMPUTED}: {@code restored[0]} says so.
+     */
+    static double[] meanSquares(double[] buffer, int n, List<Band> bands, boolean[] restored) {
+        int m = buffer.length;
+        Plan[] plans = bands.stream().map(Plan::new).toArray(Plan[]::new);
+        double[] correction = new double[plans.length];
+        double[] magnitude = new double[plans.length];
+        double[] startResidual = new double[plans.length];
+        boolean[] usable = new boolean[plans.length];
+        edgeTerms(buffer, n, plans, correction, magnitude, startResidual, usable);
+        FourStepDft dft = new FourStepDft(buffer);
+        Spectrum spectrum = new Spectrum(dft, m, plans);
+        double[] meanSquares = new double[plans.length];
+        boolean fallback = false;
+        for (int b = 0; b < plans.length; b++) {
+            Plan plan = plans[b];
+            double linear = !usable[b] ? Double.NaN : plan.q == 1 ? spectrum.fullRateEnergy(plan)
+                    : spectrum.decimatedEnergy(plan, dft);
+            double energy = linear + correction[b];
+            boolean trusted = linear > 0 && energy > 0
+                    && linear + magnitude[b] <= CANCELLATION_LIMIT * energy
+                    && 2 * Math.sqrt(2 * startResidual[b] * linear) <= START_TOLERANCE * linear;
+            meanSquares[b] = trusted ? energy / ((n + plan.q - 1) / plan.q) : NOT_COMPUTED;
+            fallback |= !trusted;
+        }
+        if (fallback) {
+            dft.inverseInPlace();
+            Arrays.fill(buffer, n, m, 0.0);
+        }
+        restored[0] = fallback;
+        return meanSquares;
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Time domain: START and END
+
+    /**
+     * START + END per band (into correction), the sum of the magnitudes of their terms (for the cancellation test),
+     * the energy of b − b_lin over the start window's last time constant (it must have died out), and whether the
+     * signal is long enough.
+     */
+    private static void edgeTerms(double[] x, int n, Plan[] plans, double[] correction, double[] magnitude,
+                                  double[] startResidual, boolean[] usable) {
+        TreeMap<Integer, List<Integer>> byFactor = new TreeMap<>();
+        for (int b = 0; b < plans.length; b++) {
+            byFactor.computeIfAbsent(plans[b].q, k -> new ArrayList<>()).add(b);
+        }
+        for (var entry : byFactor.entrySet()) {
+            int q = entry.getKey();
+            if (q == 1) {
+                for (int b : entry.getValue()) {
+                    double tail = fullRateTail(x, n, plans[b]);
+                    correction[b] = -tail;
+                    magnitude[b] = tail;
+                    usable[b] = true;
+                }
+            } else {
+                decimatedEdges(x, n, q, entry.getValue(), plans, correction, magnitude, startResidual, usable);
+            }
+        }
+    }
+
+    /**
+     * q = 1: the actual output is b_lin itself up to the last sample (the same filter from rest on the same
+     * samples), so END is minus the tail: the band-pass's state after the last sample (from a warm-up over the last
+     * 20 time constants) run on with zero input.
+     */
+    private static double fullRateTail(double[] x, int n, Plan plan) {
+        int from = Math.max(0, n - 2 * plan.warmUp);
+        double[] input = new double[n - from + plan.tail];
+        System.arraycopy(x, from, input, 0, n - from);
+        double[] y = filter(plan.band.sos(), input);
+        return sumOfSquares(y, n - from, y.length);
+    }
+
+    /**
+     * START and END of the bands decimated by q (one decimation of each window serves them all). decimate's output d
+     * differs from d_lin only within `edge` band samples of each end (its odd extension and steady-state starts
+     * against zeros; d_lin also rings beyond the signal), so b = b_lin + δ with δ the band-pass's response to that
+     * short difference e = d·1[0, N') − d_lin, and
+     * <pre>
+     *   START + END = Σ_{0 ≤ j &lt; N'} (2·b_lin·δ + δ²) − Σ_{j &lt; 0} b_lin² − Σ_{j ≥ N'} b_lin²
+     * </pre>
+     * over windows where δ and b_lin have not died out: only b_lin needs the long windows (the band-pass's memory),
+     * decimate's own output is needed for a few settling times at each end.
+     */
+    private static void decimatedEdges(double[] x, int n, int q, List<Integer> members, Plan[] plans,
+                                       double[] correction, double[] magnitude, double[] startResidual,
+                                       boolean[] usable) {
+        Plan first = plans[members.get(0)];
+        int edge = first.edgeSamples();
+        int settle = first.settle;
+        int startWindow = 0;
+        int warmUp = 0;
+        for (int b : members) {
+            startWindow = Math.max(startWindow, plans[b].startWindow);
+            warmUp = Math.max(warmUp, plans[b].warmUp);
+        }
+        int decimated = (n + q - 1) / q;
+        int differsFrom = decimated - 2 * edge; // e (and δ) start here at the end
+        int warmFrom = differsFrom - warmUp; // b_lin's warm-up at the end starts here, from rest
+        if ((long) startWindow * q + settle > n || warmFrom - edge < startWindow + edge) {
+            return; // too short: usable stays false
+        }
+        // Start: d_lin over [−edge, startWindow) (after edge·q zeros), d over [0, 2·edge)
+        int startSamples = startWindow * q + settle;
+        double[] zeroExtended = new double[edge * q + startSamples];
+        System.arraycopy(x, 0, zeroExtended, edge * q, startSamples);
+        double[] linearStart = decimate(q, zeroExtended);
+        double[] actualStart = decimate(q, Arrays.copyOf(x, 2 * edge * q + settle));
+        double[] eStart = new double[3 * edge]; // band samples −edge … 2·edge − 1
+        for (int j = -edge; j < 2 * edge; j++) {
+            eStart[j + edge] = (j >= 0 ? actualStart[j] : 0) - linearStart[j + edge];
+        }
+        // End: d_lin from warmFrom through the zeros after the signal (decimated from `edge` earlier, so that the
+        // segment's own start has settled), d over [differsFrom, N')
+        int linearFrom = (warmFrom - edge) * q;
+        double[] linearInput = new double[n - linearFrom + settle + 2 * q];
+        System.arraycopy(x, linearFrom, linearInput, 0, n - linearFrom);
+        double[] linearEnd = decimate(q, linearInput); // index i: band sample warmFrom − edge + i
+        int actualFrom = (differsFrom - edge) * q;
+        double[] actualEnd = decimate(q, Arrays.copyOfRange(x, actualFrom, n)); // index i: differsFrom − edge + i
+        int endSpan = linearEnd.length - edge - (differsFrom - warmFrom); // band samples from differsFrom on
+        double[] eEnd = new double[endSpan];
+        for (int i = 0; i < endSpan; i++) {
+            int j = differsFrom + i;
+            double linear = linearEnd[j - warmFrom + edge];
+            eEnd[i] = (j < decimated ? actualEnd[j - differsFrom + edge] : 0) - linear;
+        }
+        for (int b : members) {
+            Plan plan = plans[b];
+            double[][] sos = plan.band.sos();
+            // START over band samples [−edge, startWindow): b_lin from rest after the zeros, δ from rest likewise
+            double[] bLinear = filter(sos, Arrays.copyOf(linearStart, edge + plan.startWindow));
+            double[] delta = filter(sos, Arrays.copyOf(eStart, edge + plan.startWindow));
+            double before = sumOfSquares(bLinear, 0, edge);
+            double cross = 0;
+            double crossMagnitude = 0;
+            double deltaSquares = 0;
+            for (int i = edge; i < bLinear.length; i++) {
+                double c = 2 * bLinear[i] * delta[i];
+                cross += c;
+                crossMagnitude += Math.abs(c);
+                deltaSquares += delta[i] * delta[i];
+            }
+            double start = cross + deltaSquares - before;
+            double startMagnitude = crossMagnitude + deltaSquares + before;
+            startResidual[b] = sumOfSquares(delta, delta.length - (int) Math.ceil(plan.timeConstant), delta.length);
+            // END: b_lin from rest at the warm-up's start, on through the ringing and the tail; δ from differsFrom
+            int warmStart = differsFrom - plan.warmUp - warmFrom + edge; // index into linearEnd
+            double[] linearTail = new double[linearEnd.length - warmStart + plan.tail];
+            System.arraycopy(linearEnd, warmStart, linearTail, 0, linearEnd.length - warmStart);
+            double[] bEnd = filter(sos, linearTail); // index i: band sample differsFrom − warmUp + i
+            double[] deltaEnd = filter(sos, Arrays.copyOf(eEnd, 2 * edge)); // δ up to N' − 1
+            double endCross = 0;
+            double endCrossMagnitude = 0;
+            double endDeltaSquares = 0;
+            for (int i = 0; i < 2 * edge; i++) {
+                double c = 2 * bEnd[plan.warmUp + i] * deltaEnd[i];
+                endCross += c;
+                endCrossMagnitude += Math.abs(c);
+                endDeltaSquares += deltaEnd[i] * deltaEnd[i];
+            }
+            double after = sumOfSquares(bEnd, plan.warmUp + 2 * edge, bEnd.length);
+            correction[b] = start + (endCross + endDeltaSquares - after);
+            magnitude[b] = startMagnitude + endCrossMagnitude + endDeltaSquares + after;
+            usable[b] = true;
+        }
+    }
+
+    /** scipy's decimate(segment, q): the decimated samples of the segment as a signal of its own. */
+    private static double[] decimate(int q, double[] segment) {
+        double[] out = new double[(segment.length + q - 1) / q];
+        int[] filled = {0};
+        ZeroPhaseDecimator decimator = new ZeroPhaseDecimator((index, decimated, from, length) -> {
+            System.arraycopy(decimated, from, out, filled[0], length);
+            filled[0] += length;
+        }, q);
+        decimator.accept(segment, 0, segment.length);
+        decimator.finish();
+        return out;
+    }
+
+    /** sosfilt(sos, x) from rest. */
+    private static double[] filter(double[][] sos, double[] x) {
+        double[] y = new double[x.length];
+        new SosBank(sos).filter(new double[][] {x}, 0, new double[][] {y}, 0, 1, x.length);
+        return y;
+    }
+
+    private static double sumOfSquares(double[] y, int from, int to) {
+        double sum = 0;
+        for (int i = from; i < to; i++) {
+            sum += y[i] * y[i];
+        }
+        return sum;
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Frequency domain: E_lin
+
+    /**
+     * The power spectrum P_m = c_m·|X_m|² (c = 2 for 0 &lt; m &lt; M/2: the mirror bin) reduced to units: single bins
+     * below {@link #SINGLE_BINS}, blocks above, cut at every fold point k·M/(2q) so that no unit straddles a
+     * decimated band's Nyquist frequency or an image boundary. A unit holds its nodes' t = tan(ω/2) and masses (the
+     * block rule's weights times the block's moments, so that Σ mass·W(t) is the rule's Σ P·W) and its energy Σ P.
+     */
+    private static final class Spectrum {
+        final int m;
+        final int half;
+        int units;
+        int[] unitStart;
+        int[] nodeFrom;
+        double[] nodeT;
+        double[] nodeMass;
+        double[] energy;
+        /** Σ energy of the units before u; cumulative[units] is the total. */
+        double[] cumulative;
+        /** t at each unit's first bin (edgeT[units] at the bin after the last). */
+        double[] edgeT;
+        /** e^{iθ} of bin j = (hi)[j ≫ 10]·(lo)[j &amp; 1023], θ = 2πj/M. */
+        private final double[] hiCos;
+        private final double[] hiSin;
+        private final double[] loCos = new double[1 << TABLE_BITS];
+        private final double[] loSin = new double[1 << TABLE_BITS];
+
+        Spectrum(FourStepDft dft, int m, Plan[] plans) {
+            this.m = m;
+            this.half = m / 2;
+            hiCos = new double[(m >> TABLE_BITS) + 1];
+            hiSin = new double[hiCos.length];
+            for (int j = 0; j < hiCos.length; j++) {
+                double angle = 2 * Math.PI * ((double) j * (1 << TABLE_BITS)) / m;
+                hiCos[j] = Math.cos(angle);
+                hiSin[j] = Math.sin(angle);
+            }
+            for (int j = 0; j < loCos.length; j++) {
+                double angle = 2 * Math.PI * j / m;
+                loCos[j] = Math.cos(angle);
+                loSin[j] = Math.sin(angle);
+            }
+            build(dft, foldPoints(plans));
+        }
+
+        /** k·M/(2q) for every factor q and k = 1 … q: the bins where a unit must end. */
+        private int[] foldPoints(Plan[] plans) {
+            java.util.TreeSet<Integer> points = new java.util.TreeSet<>();
+            for (Plan plan : plans) {
+                for (int k = 1; k <= plan.q; k++) {
+                    points.add((int) ((long) k * m / (2L * plan.q)));
+                }
+            }
+            points.add(half + 1);
+            return points.stream().mapToInt(Integer::intValue).toArray();
+        }
+
+        /** tan(πj/M) = sin θ/(1 + cos θ), θ = 2πj/M, for 0 ≤ j ≤ M/2 (+∞ at M/2). */
+        double tanHalf(long j) {
+            if (2 * j == m) {
+                return Double.POSITIVE_INFINITY;
+            }
+            int hi = (int) (j >>> TABLE_BITS);
+            int lo = (int) (j & ((1 << TABLE_BITS) - 1));
+            double cos = hiCos[hi] * loCos[lo] - hiSin[hi] * loSin[lo];
+            double sin = hiSin[hi] * loCos[lo] + hiCos[hi] * loSin[lo];
+            return sin / (1 + cos);
+        }
+
+        private void build(FourStepDft dft, int[] folds) {
+            List<int[]> ranges = new ArrayList<>();
+            int next = 0;
+            int fold = 0;
+            for (int s = 0; s <= half; ) {
+                while (folds[fold] <= s) {
+                    fold++;
+                }
+                int width = s < SINGLE_BINS ? 1 : Math.max(8, s / BLOCK_DIVISOR);
+                int e = Math.min(s + width, folds[fold]);
+                if (e - s >= 2 && e - s < NODES) {
+                    // too narrow for the rule: single bins
+                    for (int j = s; j < e; j++) {
+                        ranges.add(new int[] {j, j + 1});
+                    }
+                } else {
+                    ranges.add(new int[] {s, e});
+                }
+                s = e;
+            }
+            units = ranges.size();
+            unitStart = new int[units + 1];
+            nodeFrom = new int[units + 1];
+            energy = new double[units];
+            cumulative = new double[units + 1];
+            edgeT = new double[units + 1];
+            int nodes = 0;
+            for (int u = 0; u < units; u++) {
+                unitStart[u] = ranges.get(u)[0];
+                nodeFrom[u] = nodes;
+                nodes += ranges.get(u)[1] - ranges.get(u)[0] == 1 ? 1 : NODES;
+            }
+            unitStart[units] = half + 1;
+            nodeFrom[units] = nodes;
+            nodeT = new double[nodes];
+            nodeMass = new double[nodes];
+            int widest = 1;
+            for (int[] range : ranges) {
+                widest = Math.max(widest, range[1] - range[0]);
+            }
+            double[] re = new double[Math.max(widest, SINGLE_BINS)];
+            double[] im = new double[re.length];
+            double[] moments = new double[NODES];
+            // the single bins in one read
+            int singles = 0;
+            while (singles < units && unitStart[singles + 1] - unitStart[singles] == 1
+                    && unitStart[singles + 1] <= SINGLE_BINS) {
+                singles++;
+            }
+            for (int u = 0; u < units; u++) {
+                int s = unitStart[u];
+                int e = unitStart[u + 1];
+                if (u < singles) {
+                    if (u == 0) {
+                        dft.bins(0, unitStart[singles], re, 0, im, 0);
+                    }
+                    double p = multiplicity(s) * (re[s] * re[s] + im[s] * im[s]);
+                    nodeT[nodeFrom[u]] = tanHalf(s);
+                    nodeMass[nodeFrom[u]] = p;
+                    energy[u] = p;
+                } else if (e - s == 1) {
+                    dft.bins(s, e, re, 0, im, 0);
+                    double p = multiplicity(s) * (re[0] * re[0] + im[0] * im[0]);
+                    nodeT[nodeFrom[u]] = tanHalf(s);
+                    nodeMass[nodeFrom[u]] = p;
+                    energy[u] = p;
+                } else {
+                    dft.bins(s, e, re, 0, im, 0);
+                    double centre = s + (e - s - 1) / 2.0;
+                    double halfWidth = (e - s - 1) / 2.0;
+                    double inverse = 1 / halfWidth;
+                    double s0 = 0;
+                    double s1 = 0;
+                    double s2 = 0;
+                    double s3 = 0;
+                    double s4 = 0;
+                    for (int j = s; j < e; j++) {
+                        double p = multiplicity(j) * (re[j - s] * re[j - s] + im[j - s] * im[j - s]);
+                        double xj = (j - centre) * inverse;
+                        double x2 = xj * xj;
+                        s0 += p;
+                        s1 += p * xj;
+                        s2 += p * x2;
+                        s3 += p * x2 * xj;
+                        s4 += p * x2 * x2;
+                    }
+                    moments[0] = s0;
+                    moments[1] = s1;
+                    moments[2] = s2;
+                    moments[3] = s3;
+                    moments[4] = s4;
+                    for (int i = 0; i < NODES; i++) {
+                        double mass = 0;
+                        for (int k = 0; k < NODES; k++) {
+                            mass += NODE_INVERSE[k][i] * moments[k];
+                        }
+                        nodeMass[nodeFrom[u] + i] = mass;
+                        nodeT[nodeFrom[u] + i] = Math.tan(Math.PI * (centre + NODE_X[i] * halfWidth) / m);
+                    }
+                    energy[u] = s0;
+                }
+                edgeT[u] = tanHalf(s);
+                cumulative[u + 1] = cumulative[u] + energy[u];
+            }
+            edgeT[units] = tanHalf(Math.min(half, unitStart[units]));
+        }
+
+        private int multiplicity(int bin) {
+            return bin == 0 || bin == half ? 1 : 2;
+        }
+
+        /** The unit holding bin j. */
+        int unitOf(int j) {
+            int u = Arrays.binarySearch(unitStart, 0, units + 1, j);
+            return u >= 0 ? u : -u - 2;
+        }
+
+        double unitSum(int u, DoubleUnaryOperator weight) {
+            double sum = 0;
+            for (int i = nodeFrom[u]; i < nodeFrom[u + 1]; i++) {
+                sum += nodeMass[i] * weight.applyAsDouble(nodeT[i]);
+            }
+            return sum;
+        }
+
+        /**
+         * inner (the sum over the units [firstUnit, endUnit)) plus the units around them outward, within [lowUnit,
+         * highUnit), until the weight's bound at the edge times the energy beyond is below the tolerance; the bound is
+         * the weight at the edge (monotone weights away from the band), computed by {@code bound}.
+         */
+        double sumOutward(int firstUnit, int endUnit, int lowUnit, int highUnit, DoubleUnaryOperator weight,
+                          DoubleUnaryOperator bound, double inner) {
+            double sum = inner;
+            for (int u = firstUnit - 1; u >= lowUnit; u--) {
+                sum += unitSum(u, weight);
+                if (bound.applyAsDouble(edgeT[u]) * (cumulative[u] - cumulative[lowUnit]) <= REGION_TOLERANCE * sum) {
+                    break;
+                }
+            }
+            for (int u = endUnit; u < highUnit; u++) {
+                sum += unitSum(u, weight);
+                if (bound.applyAsDouble(edgeT[u + 1]) * (cumulative[highUnit] - cumulative[u + 1])
+                        <= REGION_TOLERANCE * sum) {
+                    break;
+                }
+            }
+            return sum;
+        }
+
+        /** E_lin of an undecimated band: (1/M)·Σ P·|H_bp|². */
+        double fullRateEnergy(Plan plan) {
+            PowerResponse bandpass = plan.bandpass;
+            int peak = unitOf((int) Math.min(half, Math.round(m * Math.atan(plan.bandpass.peakT()) / Math.PI)));
+            double sum = sumOutward(peak, peak + 1, 0, units, bandpass::at, bandpass::at,
+                    unitSum(peak, bandpass::at));
+            return sum / m;
+        }
+
+        /**
+         * E_lin of a band decimated by q: the bins where its band-pass passes more than {@link #EXACT_FOLD_WEIGHT}
+         * with their q images folded exactly, the rest of the band-rate spectrum [0, M/(2q)] by the block rule with
+         * weight |H_c|⁴·|H_bp|², the images there bounded; NaN if the bound is not met.
+         */
+        double decimatedEnergy(Plan plan, FourStepDft dft) {
+            int q = plan.q;
+            int bandRate = m / q; // M' band-rate bins
+            int nyquist = bandRate / 2; // full-rate bin of the band-rate Nyquist frequency (a fold point)
+            double[] tRange = plan.bandpass.tWhere(EXACT_FOLD_WEIGHT);
+            int low = (int) Math.max(1, Math.floor(bandRate * Math.atan(tRange[0]) / Math.PI));
+            int high = (int) Math.min(nyquist - 1, Math.ceil(bandRate * Math.atan(tRange[1]) / Math.PI));
+            int firstExact = unitOf(low);
+            int endExact = unitOf(high) + 1;
+            int exactFrom = unitStart[firstExact];
+            int exactTo = unitStart[endExact];
+            int mainEnd = unitOf(nyquist);
+            if (exactTo > nyquist) {
+                return Double.NaN;
+            }
+            Cells cells = cellsOf(q);
+            double[] handledCells = new double[IMAGE_CELLS];
+            double exact = foldedSum(plan, dft, exactFrom, exactTo, handledCells);
+            DoubleUnaryOperator weight = t -> {
+                double c = plan.antiAliasing.at(t);
+                return c * c * plan.bandpassAtFullRate(t);
+            };
+            double sum = sumOutward(firstExact, endExact, 0, mainEnd, weight, plan::bandpassAtFullRate, exact);
+            // The image bound, stretch by stretch of the band-rate spectrum: the main-zone energy outside the exact
+            // stretch and the image energy not folded exactly, each times the band-pass's largest weight there.
+            double[] mainCells = cells.main.clone();
+            for (int u = firstExact; u < endExact; u++) {
+                spread(mainCells, unitStart[u], unitStart[u + 1] - 1, nyquist, -energy[u]);
+            }
+            double bound = 0;
+            for (int c = 0; c < IMAGE_CELLS; c++) {
+                double w = cellWeight(plan, c, nyquist, exactFrom, exactTo);
+                double main = Math.max(0, mainCells[c]) * w;
+                double image = Math.max(0, cells.image[c] - handledCells[c]) * w;
+                bound += 2 * Math.sqrt(main * (q - 1) * image) + (q - 1) * image;
+            }
+            if (!(bound <= IMAGE_TOLERANCE * sum)) {
+                return Double.NaN;
+            }
+            return sum / ((double) q * m);
+        }
+
+        /** Per factor q: the energies of the main zone and of the images (times |H_c|⁴), by stretch. */
+        private record Cells(double[] main, double[] image) {
+        }
+
+        private final java.util.Map<Integer, Cells> cellsByFactor = new java.util.HashMap<>();
+
+        /**
+         * The main-zone unit energies spread over the stretches of [0, M'/2] they touch, and the image units' energies
+         * times |H_c|⁴ at their lowest frequency (the stop-band falls monotonically), folded onto the band-rate
+         * spectrum likewise.
+         */
+        private Cells cellsOf(int q) {
+            return cellsByFactor.computeIfAbsent(q, k -> {
+                int bandRate = m / q;
+                int nyquist = bandRate / 2;
+                PowerResponse antiAliasing = SosFilter.antiAliasingResponse(q);
+                double[] main = new double[IMAGE_CELLS];
+                double[] image = new double[IMAGE_CELLS];
+                for (int u = 0; u < units; u++) {
+                    int s = unitStart[u];
+                    int e = unitStart[u + 1] - 1;
+                    if (e < nyquist) {
+                        spread(main, s, e, nyquist, energy[u]);
+                    } else {
+                        int fs = fold(s, bandRate);
+                        int fe = fold(e, bandRate);
+                        double c = antiAliasing.at(edgeT[u]);
+                        spread(image, Math.min(fs, fe), Math.max(fs, fe), nyquist, energy[u] * c * c);
+                    }
+                }
+                return new Cells(main, image);
+            });
+        }
+
+        /**
+         * The band-pass's largest weight over stretch c outside the exact stretch [exactFrom, exactTo): unimodal with
+         * its peak inside the exact stretch, so the value at the stretch's end nearest to it.
+         */
+        private double cellWeight(Plan plan, int c, int nyquist, int exactFrom, int exactTo) {
+            long first = (long) c * (nyquist + 1) / IMAGE_CELLS;
+            long last = (long) (c + 1) * (nyquist + 1) / IMAGE_CELLS; // exclusive, roughly: widened by one below
+            long nearest = last < exactFrom ? last : first >= exactTo ? first
+                    : (exactFrom - 1 >= first ? exactFrom - 1 : exactTo);
+            return plan.bandpass.at(tanHalf(Math.min(nearest, nyquist) * plan.q));
+        }
+
+        /**
+         * Σ_{m' ∈ [from, to)} 2·|Σ_{k<q} X[m' + k·M']·|H_c|²|²·|H_bp(m')|², reading each image's stretch of bins in
+         * one pass; the images' energies times |H_c|⁴ are added to the stretches they fold onto (handledCells).
+         */
+        private double foldedSum(Plan plan, FourStepDft dft, int from, int to, double[] handledCells) {
+            int q = plan.q;
+            int bandRate = m / q;
+            int nyquist = bandRate / 2;
+            int length = to - from;
+            double[] sumRe = new double[length];
+            double[] sumIm = new double[length];
+            double[] re = new double[length];
+            double[] im = new double[length];
+            for (int k = 0; k < q; k++) {
+                long first = from + (long) k * bandRate; // full-circle bins first … first + length − 1
+                readCircle(dft, first, length, re, im);
+                for (int i = 0; i < length; i++) {
+                    long bin = first + i;
+                    int folded = (int) (bin <= half ? bin : m - bin);
+                    double c = plan.antiAliasing.at(Math.abs(tanHalf(folded)));
+                    sumRe[i] += re[i] * c;
+                    sumIm[i] += im[i] * c;
+                    if (k > 0) {
+                        double p = multiplicity(folded) * (re[i] * re[i] + im[i] * im[i]) * c * c;
+                        spread(handledCells, from + i, from + i, nyquist, p);
+                    }
+                }
+            }
+            double sum = 0;
+            for (int i = 0; i < length; i++) {
+                double tBand = tanHalf((long) (from + i) * q);
+                sum += 2 * (sumRe[i] * sumRe[i] + sumIm[i] * sumIm[i]) * plan.bandpass.at(tBand);
+            }
+            return sum;
+        }
+
+        /** X at full-circle bins first … first + count − 1 (bins past M/2 are the conjugate mirror's). */
+        private void readCircle(FourStepDft dft, long first, int count, double[] re, double[] im) {
+            int done = 0;
+            while (done < count) {
+                long bin = first + done;
+                if (bin <= half) {
+                    int run = (int) Math.min(count - done, half + 1 - bin);
+                    dft.bins((int) bin, (int) bin + run, re, done, im, done);
+                    done += run;
+                } else {
+                    // bins M − bin downwards: read ascending, then reverse and conjugate
+                    int run = (int) Math.min(count - done, m - bin);
+                    int low = (int) (m - bin - run + 1);
+                    dft.bins(low, low + run, re, done, im, done);
+                    for (int i = 0; i < run / 2; i++) {
+                        swap(re, done + i, done + run - 1 - i);
+                        swap(im, done + i, done + run - 1 - i);
+                    }
+                    for (int i = 0; i < run; i++) {
+                        im[done + i] = -im[done + i];
+                    }
+                    done += run;
+                }
+            }
+        }
+
+        private static void swap(double[] a, int i, int j) {
+            double t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
+
+        /** Full-rate bin j folded onto the band-rate spectrum [0, M'/2]. */
+        private static int fold(int j, int bandRate) {
+            int r = j % bandRate;
+            return r <= bandRate / 2 ? r : bandRate - r;
+        }
+
+        /** Adds value to every stretch the band-rate bins [lo, hi] touch. */
+        private static void spread(double[] cells, int lo, int hi, int nyquist, double value) {
+            int first = (int) ((long) lo * IMAGE_CELLS / (nyquist + 1));
+            int last = (int) ((long) hi * IMAGE_CELLS / (nyquist + 1));
+            for (int c = first; c <= Math.min(last, IMAGE_CELLS - 1); c++) {
+                cells[c] += value;
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Small algebra
+
+    /** tan(q·α) from t = tan α, through (1 + i·t)^q. */
+    static double tanMultiple(double t, int q) {
+        if (q == 1) {
+            return t;
+        }
+        if (Double.isInfinite(t)) {
+            return q % 2 == 0 ? 0 : t; // α = π/2: qα = 0 (mod π) for even q
+        }
+        double re = 1;
+        double im = 0;
+        for (int k = 0; k < q; k++) {
+            double r = re - im * t;
+            im = re * t + im;
+            re = r;
+        }
+        return re == 0 ? Double.POSITIVE_INFINITY : im / re;
+    }
+
+    private static double[][] vandermonde(double[] x) {
+        double[][] v = new double[x.length][x.length];
+        for (int i = 0; i < x.length; i++) {
+            double p = 1;
+            for (int k = 0; k < x.length; k++) {
+                v[i][k] = p;
+                p *= x[i];
+            }
+        }
+        return v;
+    }
+
+    /** Gauss–Jordan inverse with partial pivoting (5×5). */
+    private static double[][] invert(double[][] a) {
+        int n = a.length;
+        double[][] w = new double[n][2 * n];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(a[i], 0, w[i], 0, n);
+            w[i][n + i] = 1;
+        }
+        for (int c = 0; c < n; c++) {
+            int pivot = c;
+            for (int r = c + 1; r < n; r++) {
+                if (Math.abs(w[r][c]) > Math.abs(w[pivot][c])) {
+                    pivot = r;
+                }
+            }
+            double[] t = w[c];
+            w[c] = w[pivot];
+            w[pivot] = t;
+            double d = w[c][c];
+            for (int k = 0; k < 2 * n; k++) {
+                w[c][k] /= d;
+            }
+            for (int r = 0; r < n; r++) {
+                if (r != c) {
+                    double f = w[r][c];
+                    for (int k = 0; k < 2 * n; k++) {
+                        w[r][k] -= f * w[c][k];
+                    }
+                }
+            }
+        }
+        double[][] inverse = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(w[i], n, inverse[i], 0, n);
+        }
+        return inverse;
+    }
+}
