@@ -66,13 +66,23 @@ final class SpectralBandPower {
     /** The bounded image terms outside the exact stretch must stay below this share of the band's energy. */
     private static final double IMAGE_TOLERANCE = 1e-10;
     /** What b − b_lin left after the start window may still add, at most, as a share of the band's energy. */
-    private static final double START_TOLERANCE = 1e-9;
+    private static final double START_TOLERANCE = 1e-10;
+    /** The end's estimated warm-up error may be at most this share of the band's energy. */
+    private static final double END_TOLERANCE = 1e-10;
     /** START and END may not cancel more than this factor of E_lin. */
     private static final double CANCELLATION_LIMIT = 1e3;
-    /** Time constants of the band-pass: start window, end warm-up, tail after the end. */
-    private static final int START_TIME_CONSTANTS = 22;
-    private static final int WARM_UP_TIME_CONSTANTS = 30;
-    private static final int TAIL_TIME_CONSTANTS = 40;
+    /**
+     * Time constants of the band-pass: the longest start window; the end's warm-up, and its longest extension; the
+     * tail after the end (e^−48 of the tail's energy is left); the undecimated bands' warm-up (cheap at ~500 samples
+     * per time constant, so long enough for any signal).
+     */
+    private static final int START_LONGEST = 24;
+    private static final int END_WARM_UP = 24;
+    private static final int END_WARM_UP_LONGEST = 40;
+    /** The warm-up error's energy is bounded by (this factor)² times e^−(warm-up difference) times the difference's. */
+    private static final double TRANSIENT_GROWTH = 10;
+    private static final int TAIL_TIME_CONSTANTS = 24;
+    private static final int FULL_RATE_WARM_UP = 60;
     /** decimate's zero-phase filter is taken as settled when its impulse response is below this. */
     private static final double SETTLED = 1e-17;
     /** Stretches of the band-rate spectrum for the image bound. */
@@ -104,8 +114,6 @@ final class SpectralBandPower {
         final PowerResponse antiAliasing;
         /** The band-pass's slowest decay: a time constant in band-rate samples. */
         final double timeConstant;
-        final int startWindow;
-        final int warmUp;
         final int tail;
         /** Full-rate samples after which decimate's zero-phase filter has settled (0 for q = 1). */
         final int settle;
@@ -117,10 +125,13 @@ final class SpectralBandPower {
                     band.lowEdge(), band.highEdge());
             antiAliasing = q > 1 ? SosFilter.antiAliasingResponse(q) : null;
             timeConstant = -1 / Math.log(SosFilter.largestPoleRadius(band.sos()));
-            startWindow = (int) Math.ceil(START_TIME_CONSTANTS * timeConstant);
-            warmUp = (int) Math.ceil(WARM_UP_TIME_CONSTANTS * timeConstant);
-            tail = (int) Math.ceil(TAIL_TIME_CONSTANTS * timeConstant);
+            tail = timeConstants(TAIL_TIME_CONSTANTS);
             settle = q > 1 ? (int) Math.ceil(Math.log(SETTLED) / Math.log(SosFilter.antiAliasingPoleRadius(q))) : 0;
+        }
+
+        /** k time constants, in band-rate samples. */
+        int timeConstants(int k) {
+            return (int) Math.ceil(k * timeConstant);
         }
 
         /** Band-rate samples of decimate's edge effects (and of the zero-phase ringing beyond the signal). */
@@ -134,13 +145,15 @@ final class SpectralBandPower {
         }
     }
 
-    /** The shortest signal whose end windows fit for every band (see {@link #decimatedEdges}). */
+    /** The shortest signal whose longest end windows fit for every band (see {@link Edges}). */
     static int minimumSamples(List<Band> bands) {
         long longest = 0;
         for (Band band : bands) {
             Plan plan = new Plan(band);
-            longest = Math.max(longest, (long) (plan.startWindow + plan.warmUp + 3 * plan.edgeSamples() + 2) * plan.q
-                    + plan.settle);
+            if (plan.q > 1) {
+                longest = Math.max(longest, (long) (plan.timeConstants(START_LONGEST)
+                        + plan.timeConstants(END_WARM_UP) + 5 * plan.edgeSamples() + 2) * plan.q + plan.settle);
+            }
         }
         return (int) Math.min(Integer.MAX_VALUE, longest);
     }
@@ -196,24 +209,20 @@ final class SpectralBandPower {
     static double[] meanSquares(double[] buffer, int n, List<Band> bands, boolean[] restored) {
         int m = buffer.length;
         Plan[] plans = bands.stream().map(Plan::new).toArray(Plan[]::new);
-        double[] correction = new double[plans.length];
-        double[] magnitude = new double[plans.length];
-        double[] startResidual = new double[plans.length];
-        boolean[] usable = new boolean[plans.length];
-        edgeTerms(buffer, n, plans, correction, magnitude, startResidual, usable);
+        Edges edges = new Edges(buffer, n, plans);
         FourStepDft dft = new FourStepDft(buffer);
         Spectrum spectrum = new Spectrum(dft, m, plans);
+        double[] linear = new double[plans.length];
+        for (int b = 0; b < plans.length; b++) {
+            linear[b] = plans[b].q == 1 ? spectrum.fullRateEnergy(plans[b]) : spectrum.decimatedEnergy(plans[b], dft);
+        }
+        double[][] terms = edges.corrections(linear);
         double[] meanSquares = new double[plans.length];
         boolean fallback = false;
         for (int b = 0; b < plans.length; b++) {
-            Plan plan = plans[b];
-            double linear = !usable[b] ? Double.NaN : plan.q == 1 ? spectrum.fullRateEnergy(plan)
-                    : spectrum.decimatedEnergy(plan, dft);
-            double energy = linear + correction[b];
-            boolean trusted = linear > 0 && energy > 0
-                    && linear + magnitude[b] <= CANCELLATION_LIMIT * energy
-                    && 2 * Math.sqrt(2 * startResidual[b] * linear) <= START_TOLERANCE * linear;
-            meanSquares[b] = trusted ? energy / ((n + plan.q - 1) / plan.q) : NOT_COMPUTED;
+            double energy = linear[b] + terms[b][0];
+            boolean trusted = linear[b] > 0 && energy > 0 && linear[b] + terms[b][1] <= CANCELLATION_LIMIT * energy;
+            meanSquares[b] = trusted ? energy / ((n + plans[b].q - 1) / plans[b].q) : NOT_COMPUTED;
             fallback |= !trusted;
         }
         if (fallback) {
@@ -228,136 +237,289 @@ final class SpectralBandPower {
     // Time domain: START and END
 
     /**
-     * START + END per band (into correction), the sum of the magnitudes of their terms (for the cancellation test),
-     * the energy of b − b_lin over the start window's last time constant (it must have died out), and whether the
-     * signal is long enough.
-     */
-    private static void edgeTerms(double[] x, int n, Plan[] plans, double[] correction, double[] magnitude,
-                                  double[] startResidual, boolean[] usable) {
-        TreeMap<Integer, List<Integer>> byFactor = new TreeMap<>();
-        for (int b = 0; b < plans.length; b++) {
-            byFactor.computeIfAbsent(plans[b].q, k -> new ArrayList<>()).add(b);
-        }
-        for (var entry : byFactor.entrySet()) {
-            int q = entry.getKey();
-            if (q == 1) {
-                for (int b : entry.getValue()) {
-                    double tail = fullRateTail(x, n, plans[b]);
-                    correction[b] = -tail;
-                    magnitude[b] = tail;
-                    usable[b] = true;
-                }
-            } else {
-                decimatedEdges(x, n, q, entry.getValue(), plans, correction, magnitude, startResidual, usable);
-            }
-        }
-    }
-
-    /**
-     * q = 1: the actual output is b_lin itself up to the last sample (the same filter from rest on the same
-     * samples), so END is minus the tail: the band-pass's state after the last sample (from a warm-up over the last
-     * 20 time constants) run on with zero input.
-     */
-    private static double fullRateTail(double[] x, int n, Plan plan) {
-        int from = Math.max(0, n - 2 * plan.warmUp);
-        double[] input = new double[n - from + plan.tail];
-        System.arraycopy(x, from, input, 0, n - from);
-        double[] y = filter(plan.band.sos(), input);
-        return sumOfSquares(y, n - from, y.length);
-    }
-
-    /**
-     * START and END of the bands decimated by q (one decimation of each window serves them all). decimate's output d
-     * differs from d_lin only within `edge` band samples of each end (its odd extension and steady-state starts
-     * against zeros; d_lin also rings beyond the signal), so b = b_lin + δ with δ the band-pass's response to that
-     * short difference e = d·1[0, N') − d_lin, and
+     * START and END, from copies of the signal's first and last samples (taken before the transform overwrites it).
+     * decimate's output d differs from d_lin only within `edge` band samples of each end (its odd extension and
+     * steady-state starts against zeros; d_lin also rings beyond the signal), so b = b_lin + δ, δ the band-pass's
+     * response to that short difference e = d·1[0, N') − d_lin, and
      * <pre>
      *   START + END = Σ_{0 ≤ j &lt; N'} (2·b_lin·δ + δ²) − Σ_{j &lt; 0} b_lin² − Σ_{j ≥ N'} b_lin²
      * </pre>
-     * over windows where δ and b_lin have not died out: only b_lin needs the long windows (the band-pass's memory),
-     * decimate's own output is needed for a few settling times at each end.
+     * over windows where δ and b_lin have not died out. decimate's own output is needed for a few settling times at
+     * each end; b_lin over the band-pass's memory, which is what costs (decimate's filter runs at the full rate):
+     * <ul>
+     *   <li>start: δ is known first (it needs e only); the window ends where the energy δ still has is too small for
+     *   Σ 2·b_lin·δ beyond it to matter, by Cauchy–Schwarz (≤ 1e−10 of E_lin + END) — a few time constants for
+     *   broadband signals, up to 24;</li>
+     *   <li>end: b_lin from rest 16 time constants before the end, checked against a run from rest 8 before: the
+     *   warm-up's error decays by e^−8 between them, so e^−8 times their difference bounds it (≤ 1e−10 of E_lin + END);
+     *   else 32 time constants, checked against 16.</li>
+     * </ul>
+     * A band whose windows do not fit or whose bounds are not met has no corrections (NaN).
      */
-    private static void decimatedEdges(double[] x, int n, int q, List<Integer> members, Plan[] plans,
-                                       double[] correction, double[] magnitude, double[] startResidual,
-                                       boolean[] usable) {
-        Plan first = plans[members.get(0)];
-        int edge = first.edgeSamples();
-        int settle = first.settle;
-        int startWindow = 0;
-        int warmUp = 0;
-        for (int b : members) {
-            startWindow = Math.max(startWindow, plans[b].startWindow);
-            warmUp = Math.max(warmUp, plans[b].warmUp);
-        }
-        int decimated = (n + q - 1) / q;
-        int differsFrom = decimated - 2 * edge; // e (and δ) start here at the end
-        int warmFrom = differsFrom - warmUp; // b_lin's warm-up at the end starts here, from rest
-        if ((long) startWindow * q + settle > n || warmFrom - edge < startWindow + edge) {
-            return; // too short: usable stays false
-        }
-        // Start: d_lin over [−edge, startWindow) (after edge·q zeros), d over [0, 2·edge)
-        int startSamples = startWindow * q + settle;
-        double[] zeroExtended = new double[edge * q + startSamples];
-        System.arraycopy(x, 0, zeroExtended, edge * q, startSamples);
-        double[] linearStart = decimate(q, zeroExtended);
-        double[] actualStart = decimate(q, Arrays.copyOf(x, 2 * edge * q + settle));
-        double[] eStart = new double[3 * edge]; // band samples −edge … 2·edge − 1
-        for (int j = -edge; j < 2 * edge; j++) {
-            eStart[j + edge] = (j >= 0 ? actualStart[j] : 0) - linearStart[j + edge];
-        }
-        // End: d_lin from warmFrom through the zeros after the signal (decimated from `edge` earlier, so that the
-        // segment's own start has settled), d over [differsFrom, N')
-        int linearFrom = (warmFrom - edge) * q;
-        double[] linearInput = new double[n - linearFrom + settle + 2 * q];
-        System.arraycopy(x, linearFrom, linearInput, 0, n - linearFrom);
-        double[] linearEnd = decimate(q, linearInput); // index i: band sample warmFrom − edge + i
-        int actualFrom = (differsFrom - edge) * q;
-        double[] actualEnd = decimate(q, Arrays.copyOfRange(x, actualFrom, n)); // index i: differsFrom − edge + i
-        int endSpan = linearEnd.length - edge - (differsFrom - warmFrom); // band samples from differsFrom on
-        double[] eEnd = new double[endSpan];
-        for (int i = 0; i < endSpan; i++) {
-            int j = differsFrom + i;
-            double linear = linearEnd[j - warmFrom + edge];
-            eEnd[i] = (j < decimated ? actualEnd[j - differsFrom + edge] : 0) - linear;
-        }
-        for (int b : members) {
-            Plan plan = plans[b];
-            double[][] sos = plan.band.sos();
-            // START over band samples [−edge, startWindow): b_lin from rest after the zeros, δ from rest likewise
-            double[] bLinear = filter(sos, Arrays.copyOf(linearStart, edge + plan.startWindow));
-            double[] delta = filter(sos, Arrays.copyOf(eStart, edge + plan.startWindow));
-            double before = sumOfSquares(bLinear, 0, edge);
-            double cross = 0;
-            double crossMagnitude = 0;
-            double deltaSquares = 0;
-            for (int i = edge; i < bLinear.length; i++) {
-                double c = 2 * bLinear[i] * delta[i];
-                cross += c;
-                crossMagnitude += Math.abs(c);
-                deltaSquares += delta[i] * delta[i];
+    private static final class Edges {
+        private final int n;
+        private final Plan[] plans;
+        /** x[0 … head.length) and x[n − tail.length … n). */
+        private final double[] head;
+        private final double[] tail;
+
+        Edges(double[] x, int n, Plan[] plans) {
+            this.n = n;
+            this.plans = plans;
+            long headLength = 0;
+            long tailLength = 0;
+            for (Plan plan : plans) {
+                if (plan.q == 1) {
+                    tailLength = Math.max(tailLength, plan.timeConstants(FULL_RATE_WARM_UP));
+                } else {
+                    headLength = Math.max(headLength, (long) (plan.timeConstants(START_LONGEST) + 2 * plan.edgeSamples())
+                            * plan.q + plan.settle);
+                    tailLength = Math.max(tailLength, (long) (plan.timeConstants(END_WARM_UP_LONGEST)
+                            + 3 * plan.edgeSamples() + 1) * plan.q + plan.settle);
+                }
             }
-            double start = cross + deltaSquares - before;
-            double startMagnitude = crossMagnitude + deltaSquares + before;
-            startResidual[b] = sumOfSquares(delta, delta.length - (int) Math.ceil(plan.timeConstant), delta.length);
-            // END: b_lin from rest at the warm-up's start, on through the ringing and the tail; δ from differsFrom
-            int warmStart = differsFrom - plan.warmUp - warmFrom + edge; // index into linearEnd
-            double[] linearTail = new double[linearEnd.length - warmStart + plan.tail];
-            System.arraycopy(linearEnd, warmStart, linearTail, 0, linearEnd.length - warmStart);
-            double[] bEnd = filter(sos, linearTail); // index i: band sample differsFrom − warmUp + i
-            double[] deltaEnd = filter(sos, Arrays.copyOf(eEnd, 2 * edge)); // δ up to N' − 1
-            double endCross = 0;
-            double endCrossMagnitude = 0;
-            double endDeltaSquares = 0;
-            for (int i = 0; i < 2 * edge; i++) {
-                double c = 2 * bEnd[plan.warmUp + i] * deltaEnd[i];
-                endCross += c;
-                endCrossMagnitude += Math.abs(c);
-                endDeltaSquares += deltaEnd[i] * deltaEnd[i];
+            head = Arrays.copyOf(x, (int) Math.min(n, headLength));
+            tail = Arrays.copyOfRange(x, (int) Math.max(0, n - tailLength), n);
+        }
+
+        /** x[from … to) from the head or the tail copy, followed by `zeros` zeros (and preceded by `leading`). */
+        private double[] segment(int leading, int from, int to, int zeros) {
+            double[] out = new double[leading + (to - from) + zeros];
+            if (to <= head.length) {
+                System.arraycopy(head, from, out, leading, to - from);
+            } else if (from >= n - tail.length) {
+                System.arraycopy(tail, from - (n - tail.length), out, leading, to - from);
+            } else {
+                throw new IllegalStateException("samples " + from + " … " + to + " were not kept");
             }
-            double after = sumOfSquares(bEnd, plan.warmUp + 2 * edge, bEnd.length);
-            correction[b] = start + (endCross + endDeltaSquares - after);
-            magnitude[b] = startMagnitude + endCrossMagnitude + endDeltaSquares + after;
-            usable[b] = true;
+            return out;
+        }
+
+        /** Per band {START + END, Σ |terms|}, or {NaN, NaN} where E_lin is NaN or a window or bound fails. */
+        double[][] corrections(double[] linear) {
+            double[][] terms = new double[plans.length][];
+            TreeMap<Integer, List<Integer>> byFactor = new TreeMap<>();
+            for (int b = 0; b < plans.length; b++) {
+                terms[b] = new double[] {Double.NaN, Double.NaN};
+                if (linear[b] > 0) {
+                    byFactor.computeIfAbsent(plans[b].q, k -> new ArrayList<>()).add(b);
+                }
+            }
+            for (var entry : byFactor.entrySet()) {
+                for (int b : entry.getValue()) {
+                    if (entry.getKey() == 1) {
+                        double after = fullRateTail(plans[b]);
+                        terms[b] = new double[] {-after, after};
+                    }
+                }
+                if (entry.getKey() > 1) {
+                    decimated(entry.getKey(), entry.getValue(), linear, terms);
+                }
+            }
+            return terms;
+        }
+
+        /**
+         * q = 1: the actual output is b_lin itself up to the last sample (the same filter from rest on the same
+         * samples), so END is minus the tail: the band-pass's state after the last sample (from a warm-up over the
+         * last 60 time constants) run on with zero input.
+         */
+        private double fullRateTail(Plan plan) {
+            int from = Math.max(0, n - plan.timeConstants(FULL_RATE_WARM_UP));
+            double[] y = filter(plan.band.sos(), segment(0, from, n, plan.tail));
+            return sumOfSquares(y, n - from, y.length);
+        }
+
+        /** START and END of the bands decimated by q (each decimation serves them all). */
+        private void decimated(int q, List<Integer> members, double[] linear, double[][] terms) {
+            Plan first = plans[members.get(0)];
+            int edge = first.edgeSamples();
+            int settle = first.settle;
+            int startLongest = 0;
+            int warmUp = 0;
+            int warmUpLongest = 0;
+            for (int b : members) {
+                startLongest = Math.max(startLongest, plans[b].timeConstants(START_LONGEST));
+                warmUp = Math.max(warmUp, plans[b].timeConstants(END_WARM_UP));
+                warmUpLongest = Math.max(warmUpLongest, plans[b].timeConstants(END_WARM_UP_LONGEST));
+            }
+            int decimated = (n + q - 1) / q;
+            int differsFrom = decimated - 2 * edge; // e (and δ) start here at the end
+            if ((long) startLongest * q + settle > head.length || differsFrom - warmUp - edge
+                    < startLongest + edge || (long) (differsFrom - warmUp - edge) * q < n - tail.length) {
+                return; // too short
+            }
+            // the longer warm-up, if some band needs it, must fit too
+            boolean longerFits = differsFrom - warmUpLongest - edge >= startLongest + edge
+                    && (long) (differsFrom - warmUpLongest - edge) * q >= n - tail.length;
+            // END first (its check and the start window are judged against E_lin + END, the band's energy but for
+            // START: a click at the very end puts far more into E_lin than the filters see)
+            int shortFrom = (differsFrom - edge) * q;
+            double[] actualEnd = decimate(q, segment(0, shortFrom, n, 0)); // i: band sample differsFrom − edge + i
+            int linearFrom = (differsFrom - warmUp - edge) * q;
+            double[] linearEnd = decimate(q, segment(0, linearFrom, n, settle + 2 * q)); // i: differsFrom − warmUp − edge + i
+            int endSpan = linearEnd.length - edge - warmUp; // band samples from differsFrom on
+            double[] eEnd = new double[endSpan];
+            for (int i = 0; i < endSpan; i++) {
+                int j = differsFrom + i;
+                eEnd[i] = (j < decimated ? actualEnd[i + edge] : 0) - linearEnd[i + edge + warmUp];
+            }
+            double[] extension = null; // d_lin over [differsFrom − warmUpLongest, differsFrom − warmUp)
+            double[][] ends = new double[plans.length][];
+            for (int b : members) {
+                Plan plan = plans[b];
+                double[] deltaEnd = filter(plan.band.sos(), Arrays.copyOf(eEnd, 2 * edge)); // δ up to N' − 1
+                // the warm-up, checked against a run from rest halfway; extended once if the check fails
+                int warm = plan.timeConstants(END_WARM_UP);
+                EndRun end = new EndRun(plan, linearEnd, edge + warmUp - warm, warm, deltaEnd, edge);
+                EndRun half = new EndRun(plan, linearEnd, edge + warmUp - warm / 2, warm / 2, deltaEnd, edge);
+                if (end.errorBound(half, warm - warm / 2) > END_TOLERANCE * reference(linear[b], end.value)) {
+                    if (!longerFits) {
+                        continue; // no corrections: handed back to the filters
+                    }
+                    if (extension == null) {
+                        int extensionFrom = (differsFrom - warmUpLongest - edge) * q;
+                        int extensionTo = (differsFrom - warmUp) * q + settle + q;
+                        extension = decimate(q, segment(0, extensionFrom, extensionTo, 0));
+                    }
+                    int longer = plan.timeConstants(END_WARM_UP_LONGEST);
+                    double[] joined = new double[longer + (linearEnd.length - edge - warmUp)];
+                    // extension index i: band sample differsFrom − warmUpLongest − edge + i
+                    int extensionPart = longer - warmUp;
+                    System.arraycopy(extension, warmUpLongest + edge - longer, joined, 0, extensionPart);
+                    System.arraycopy(linearEnd, edge, joined, extensionPart, linearEnd.length - edge);
+                    EndRun longEnd = new EndRun(plan, joined, 0, longer, deltaEnd, edge);
+                    EndRun shortEnd = new EndRun(plan, joined, longer - warm, warm, deltaEnd, edge);
+                    if (longEnd.errorBound(shortEnd, longer - warm)
+                            > END_TOLERANCE * reference(linear[b], longEnd.value)) {
+                        continue;
+                    }
+                    end = longEnd;
+                }
+                ends[b] = new double[] {end.value, end.magnitude};
+            }
+            // START: e over band samples [−edge, 2·edge), from d over [0, 2·edge) and d_lin after edge·q zeros; δ
+            // first, the window from δ, then b_lin over the longest window any band needs
+            int shortStart = 2 * edge * q + settle;
+            double[] actualStart = decimate(q, segment(0, 0, shortStart, 0));
+            double[] linearShort = decimate(q, segment(edge * q, 0, shortStart, 0));
+            double[] eStart = new double[3 * edge];
+            for (int j = -edge; j < 2 * edge; j++) {
+                eStart[j + edge] = (j >= 0 ? actualStart[j] : 0) - linearShort[j + edge];
+            }
+            double[][] deltas = new double[plans.length][];
+            int[] windows = new int[plans.length];
+            int window = 0;
+            for (int b : members) {
+                Plan plan = plans[b];
+                windows[b] = -1;
+                if (ends[b] == null) {
+                    continue;
+                }
+                double[] delta = filter(plan.band.sos(), Arrays.copyOf(eStart, edge + plan.timeConstants(START_LONGEST)));
+                windows[b] = startWindow(delta, edge, plan, reference(linear[b], ends[b][0]));
+                deltas[b] = delta;
+                window = Math.max(window, windows[b]);
+            }
+            double[] linearStart = window <= 0 ? null
+                    : decimate(q, segment(edge * q, 0, window * q + settle, 0)); // i: band sample i − edge
+            for (int b : members) {
+                if (windows[b] <= 0) {
+                    continue;
+                }
+                // START over band samples [−edge, window): b_lin from rest after the zeros, δ likewise
+                double[] bLinear = filter(plans[b].band.sos(), Arrays.copyOf(linearStart, edge + windows[b]));
+                double[] delta = deltas[b];
+                double before = sumOfSquares(bLinear, 0, edge);
+                double cross = 0;
+                double crossMagnitude = 0;
+                double deltaSquares = 0;
+                for (int i = edge; i < edge + windows[b]; i++) {
+                    double c = 2 * bLinear[i] * delta[i];
+                    cross += c;
+                    crossMagnitude += Math.abs(c);
+                    deltaSquares += delta[i] * delta[i];
+                }
+                terms[b] = new double[] {cross + deltaSquares - before + ends[b][0],
+                    crossMagnitude + deltaSquares + before + ends[b][1]};
+            }
+        }
+
+        /** What the tolerances are shares of: E_lin + END, the band's energy but for START (at least 0). */
+        private static double reference(double linear, double end) {
+            return Math.max(0, linear + end);
+        }
+
+        /**
+         * The end's terms from d_lin[from …] (band sample differsFrom − warm at index from): b_lin from rest there, on
+         * through the ringing and the tail; value = Σ (2·b_lin·δ + δ²) − Σ_{j ≥ N'} b_lin², magnitude = Σ |terms|.
+         */
+        private static final class EndRun {
+            final double value;
+            final double magnitude;
+            /** b_lin from differsFrom on (the end's stretch and the tail). */
+            final double[] ending;
+            private final double timeConstant;
+
+            EndRun(Plan plan, double[] linearEnd, int from, int warm, double[] deltaEnd, int edge) {
+                double[] input = new double[linearEnd.length - from + plan.tail];
+                System.arraycopy(linearEnd, from, input, 0, linearEnd.length - from);
+                double[] b = filter(plan.band.sos(), input); // index i: band sample differsFrom − warm + i
+                ending = Arrays.copyOfRange(b, warm, b.length);
+                timeConstant = plan.timeConstant;
+                double cross = 0;
+                double crossMagnitude = 0;
+                double deltaSquares = 0;
+                for (int i = 0; i < 2 * edge; i++) {
+                    double c = 2 * ending[i] * deltaEnd[i];
+                    cross += c;
+                    crossMagnitude += Math.abs(c);
+                    deltaSquares += deltaEnd[i] * deltaEnd[i];
+                }
+                double after = sumOfSquares(ending, 2 * edge, ending.length);
+                value = cross + deltaSquares - after;
+                magnitude = crossMagnitude + deltaSquares + after;
+            }
+
+            /**
+             * A bound on this run's error from its warm-up, given a run from rest `extra` band samples later: their
+             * difference is (nearly) the later run's error, a free response of the band-pass, and this run's error is
+             * the same kind of response started `extra` samples earlier, so smaller in energy by about
+             * e^(−2·extra/τ) (times a margin for the transient growth of a cascade); the terms it enters are bounded
+             * by Cauchy–Schwarz against b_lin's energy over the end and the tail.
+             */
+            double errorBound(EndRun later, int extra) {
+                int length = Math.min(ending.length, later.ending.length);
+                double difference = 0;
+                for (int i = 0; i < length; i++) {
+                    double d = ending[i] - later.ending[i];
+                    difference += d * d;
+                }
+                double error = difference * TRANSIENT_GROWTH * TRANSIENT_GROWTH * Math.exp(-2.0 * extra / timeConstant);
+                double energy = sumOfSquares(ending, 0, ending.length);
+                return 2 * Math.sqrt(energy * error) + error;
+            }
+        }
+
+        /**
+         * The start window for a band, in band samples: the first multiple of a time constant from which δ's remaining
+         * energy r (beyond the computed stretch: its last time constant's energy times 1/(e² − 1), the decay of the
+         * slowest mode) satisfies 2·√(r·E_lin) ≤ START_TOLERANCE·E_lin; −1 if none within START_LONGEST.
+         */
+        private static int startWindow(double[] delta, int edge, Plan plan, double linear) {
+            int step = (int) Math.ceil(plan.timeConstant);
+            double lastStep = sumOfSquares(delta, delta.length - step, delta.length);
+            double remaining = lastStep / (Math.E * Math.E - 1);
+            double allowed = START_TOLERANCE * START_TOLERANCE * linear / 4;
+            int best = -1;
+            for (int end = delta.length; end - step >= edge; end -= step) {
+                if (remaining > allowed) {
+                    break;
+                }
+                best = end - edge;
+                remaining += sumOfSquares(delta, end - step, end);
+            }
+            return best;
         }
     }
 
