@@ -168,7 +168,9 @@ final class SpectralBandPower {
         long multiple = 2;
         for (Band band : bands) {
             Plan plan = new Plan(band);
-            padding = Math.max(padding, (long) (plan.tail + 2 * plan.edgeSamples() + 2) * plan.q + 2L * plan.settle);
+            // b_lin rings for the tail after the signal's zero-phase ringing (settle samples), and rings up before
+            // sample 0 for settle samples: all of it must lie in the zeros, not wrap onto the signal
+            padding = Math.max(padding, (long) (plan.tail + 2) * plan.q + 2L * plan.settle);
             multiple = lcm(multiple, 2L * plan.q);
         }
         long m = (n + padding + multiple - 1) / multiple * multiple;
