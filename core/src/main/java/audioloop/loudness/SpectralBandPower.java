@@ -88,6 +88,8 @@ final class SpectralBandPower {
     /** Stretches of the band-rate spectrum for the image bound. */
     private static final int IMAGE_CELLS = 256;
     private static final int TABLE_BITS = 10;
+    /** Bins of |X|² read at a time while the units are built (wider than the widest block). */
+    private static final int POWER_CHUNK = 1 << 16;
 
     static {
         for (int i = 0; i < NODES; i++) {
@@ -284,16 +286,44 @@ final class SpectralBandPower {
             tail = Arrays.copyOfRange(x, (int) Math.max(0, n - tailLength), n);
         }
 
-        /** x[from … to) from the head or the tail copy, followed by `zeros` zeros (and preceded by `leading`). */
-        private double[] segment(int leading, int from, int to, int zeros) {
-            double[] out = new double[leading + (to - from) + zeros];
+        /** x[from … to) preceded by `leading` and followed by `zeros` zeros, decimated by q (no copy is made). */
+        private double[] decimated(int q, int leading, int from, int to, int zeros) {
+            double[] source;
+            int offset;
             if (to <= head.length) {
-                System.arraycopy(head, from, out, leading, to - from);
+                source = head;
+                offset = from;
             } else if (from >= n - tail.length) {
-                System.arraycopy(tail, from - (n - tail.length), out, leading, to - from);
+                source = tail;
+                offset = from - (n - tail.length);
             } else {
                 throw new IllegalStateException("samples " + from + " … " + to + " were not kept");
             }
+            int length = leading + (to - from) + zeros;
+            double[] out = new double[(length + q - 1) / q];
+            int[] filled = {0};
+            ZeroPhaseDecimator decimator = new ZeroPhaseDecimator((index, decimated, at, count) -> {
+                System.arraycopy(decimated, at, out, filled[0], count);
+                filled[0] += count;
+            }, q);
+            double[] silence = new double[Math.max(1, Math.min(Math.max(leading, zeros), 1 << 14))];
+            feedZeros(decimator, silence, leading);
+            decimator.accept(source, offset, to - from);
+            feedZeros(decimator, silence, zeros);
+            decimator.finish();
+            return out;
+        }
+
+        private static void feedZeros(ZeroPhaseDecimator decimator, double[] silence, int count) {
+            for (int done = 0; done < count; done += silence.length) {
+                decimator.accept(silence, 0, Math.min(silence.length, count - done));
+            }
+        }
+
+        /** x[from … to) followed by `zeros` zeros, from the tail copy. */
+        private double[] tailSegment(int from, int zeros) {
+            double[] out = new double[n - from + zeros];
+            System.arraycopy(tail, from - (n - tail.length), out, 0, n - from);
             return out;
         }
 
@@ -315,7 +345,7 @@ final class SpectralBandPower {
                     }
                 }
                 if (entry.getKey() > 1) {
-                    decimated(entry.getKey(), entry.getValue(), linear, terms);
+                    decimatedBands(entry.getKey(), entry.getValue(), linear, terms);
                 }
             }
             return terms;
@@ -328,12 +358,12 @@ final class SpectralBandPower {
          */
         private double fullRateTail(Plan plan) {
             int from = Math.max(0, n - plan.timeConstants(FULL_RATE_WARM_UP));
-            double[] y = filter(plan.band.sos(), segment(0, from, n, plan.tail));
+            double[] y = filter(plan.band.sos(), tailSegment(from, plan.tail));
             return sumOfSquares(y, n - from, y.length);
         }
 
         /** START and END of the bands decimated by q (each decimation serves them all). */
-        private void decimated(int q, List<Integer> members, double[] linear, double[][] terms) {
+        private void decimatedBands(int q, List<Integer> members, double[] linear, double[][] terms) {
             Plan first = plans[members.get(0)];
             int edge = first.edgeSamples();
             int settle = first.settle;
@@ -357,9 +387,9 @@ final class SpectralBandPower {
             // END first (its check and the start window are judged against E_lin + END, the band's energy but for
             // START: a click at the very end puts far more into E_lin than the filters see)
             int shortFrom = (differsFrom - edge) * q;
-            double[] actualEnd = decimate(q, segment(0, shortFrom, n, 0)); // i: band sample differsFrom − edge + i
+            double[] actualEnd = decimated(q, 0, shortFrom, n, 0); // i: band sample differsFrom − edge + i
             int linearFrom = (differsFrom - warmUp - edge) * q;
-            double[] linearEnd = decimate(q, segment(0, linearFrom, n, settle + 2 * q)); // i: differsFrom − warmUp − edge + i
+            double[] linearEnd = decimated(q, 0, linearFrom, n, settle + 2 * q); // i: differsFrom − warmUp − edge + i
             int endSpan = linearEnd.length - edge - warmUp; // band samples from differsFrom on
             double[] eEnd = new double[endSpan];
             for (int i = 0; i < endSpan; i++) {
@@ -382,7 +412,7 @@ final class SpectralBandPower {
                     if (extension == null) {
                         int extensionFrom = (differsFrom - warmUpLongest - edge) * q;
                         int extensionTo = (differsFrom - warmUp) * q + settle + q;
-                        extension = decimate(q, segment(0, extensionFrom, extensionTo, 0));
+                        extension = decimated(q, 0, extensionFrom, extensionTo, 0);
                     }
                     int longer = plan.timeConstants(END_WARM_UP_LONGEST);
                     double[] joined = new double[longer + (linearEnd.length - edge - warmUp)];
@@ -403,8 +433,8 @@ final class SpectralBandPower {
             // START: e over band samples [−edge, 2·edge), from d over [0, 2·edge) and d_lin after edge·q zeros; δ
             // first, the window from δ, then b_lin over the longest window any band needs
             int shortStart = 2 * edge * q + settle;
-            double[] actualStart = decimate(q, segment(0, 0, shortStart, 0));
-            double[] linearShort = decimate(q, segment(edge * q, 0, shortStart, 0));
+            double[] actualStart = decimated(q, 0, 0, shortStart, 0);
+            double[] linearShort = decimated(q, edge * q, 0, shortStart, 0);
             double[] eStart = new double[3 * edge];
             for (int j = -edge; j < 2 * edge; j++) {
                 eStart[j + edge] = (j >= 0 ? actualStart[j] : 0) - linearShort[j + edge];
@@ -424,7 +454,7 @@ final class SpectralBandPower {
                 window = Math.max(window, windows[b]);
             }
             double[] linearStart = window <= 0 ? null
-                    : decimate(q, segment(edge * q, 0, window * q + settle, 0)); // i: band sample i − edge
+                    : decimated(q, edge * q, 0, window * q + settle, 0); // i: band sample i − edge
             for (int b : members) {
                 if (windows[b] <= 0) {
                     continue;
@@ -523,19 +553,6 @@ final class SpectralBandPower {
             }
             return best;
         }
-    }
-
-    /** scipy's decimate(segment, q): the decimated samples of the segment as a signal of its own. */
-    private static double[] decimate(int q, double[] segment) {
-        double[] out = new double[(segment.length + q - 1) / q];
-        int[] filled = {0};
-        ZeroPhaseDecimator decimator = new ZeroPhaseDecimator((index, decimated, from, length) -> {
-            System.arraycopy(decimated, from, out, filled[0], length);
-            filled[0] += length;
-        }, q);
-        decimator.accept(segment, 0, segment.length);
-        decimator.finish();
-        return out;
     }
 
     /** sosfilt(sos, x) from rest. */
@@ -659,38 +676,25 @@ final class SpectralBandPower {
             nodeFrom[units] = nodes;
             nodeT = new double[nodes];
             nodeMass = new double[nodes];
-            int widest = 1;
-            for (int[] range : ranges) {
-                widest = Math.max(widest, range[1] - range[0]);
-            }
-            double[] re = new double[Math.max(widest, SINGLE_BINS)];
-            double[] im = new double[re.length];
+            // |X|² in chunks, read in bulk (FourStepDft reads wide ranges in its storage order)
+            double[] power = new double[POWER_CHUNK];
+            int chunkFrom = 0;
+            int chunkTo = 0;
             double[] moments = new double[NODES];
-            // the single bins in one read
-            int singles = 0;
-            while (singles < units && unitStart[singles + 1] - unitStart[singles] == 1
-                    && unitStart[singles + 1] <= SINGLE_BINS) {
-                singles++;
-            }
             for (int u = 0; u < units; u++) {
                 int s = unitStart[u];
                 int e = unitStart[u + 1];
-                if (u < singles) {
-                    if (u == 0) {
-                        dft.bins(0, unitStart[singles], re, 0, im, 0);
-                    }
-                    double p = multiplicity(s) * (re[s] * re[s] + im[s] * im[s]);
-                    nodeT[nodeFrom[u]] = tanHalf(s);
-                    nodeMass[nodeFrom[u]] = p;
-                    energy[u] = p;
-                } else if (e - s == 1) {
-                    dft.bins(s, e, re, 0, im, 0);
-                    double p = multiplicity(s) * (re[0] * re[0] + im[0] * im[0]);
+                if (e > chunkTo) {
+                    chunkFrom = s;
+                    chunkTo = Math.min(half + 1, s + POWER_CHUNK);
+                    dft.magnitudesSquared(chunkFrom, chunkTo, power);
+                }
+                if (e - s == 1) {
+                    double p = multiplicity(s) * power[s - chunkFrom];
                     nodeT[nodeFrom[u]] = tanHalf(s);
                     nodeMass[nodeFrom[u]] = p;
                     energy[u] = p;
                 } else {
-                    dft.bins(s, e, re, 0, im, 0);
                     double centre = s + (e - s - 1) / 2.0;
                     double halfWidth = (e - s - 1) / 2.0;
                     double inverse = 1 / halfWidth;
@@ -700,7 +704,7 @@ final class SpectralBandPower {
                     double s3 = 0;
                     double s4 = 0;
                     for (int j = s; j < e; j++) {
-                        double p = multiplicity(j) * (re[j - s] * re[j - s] + im[j - s] * im[j - s]);
+                        double p = multiplicity(j) * power[j - chunkFrom];
                         double xj = (j - centre) * inverse;
                         double x2 = xj * xj;
                         s0 += p;
