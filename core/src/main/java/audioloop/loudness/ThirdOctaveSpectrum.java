@@ -38,8 +38,8 @@ public final class ThirdOctaveSpectrum {
     /** MoSQITo's reference frequency fr. */
     private static final double REFERENCE_HZ = 1000;
     /** The loudness call's limits fmin = 24 Hz, fmax = 12 600 Hz: the 28 bands 25 Hz … 12.5 kHz. */
-    private static final double LOUDNESS_MIN_HZ = 24;
-    private static final double LOUDNESS_MAX_HZ = 12600;
+    public static final double LOUDNESS_MIN_HZ = 24;
+    public static final double LOUDNESS_MAX_HZ = 12600;
     /** Bands per octave (n) and the ANSI filter order N (a 2N-pole band-pass). */
     private static final int BANDS_PER_OCTAVE = 3;
     private static final int FILTER_ORDER = 3;

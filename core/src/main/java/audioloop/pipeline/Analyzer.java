@@ -104,8 +104,9 @@ public final class Analyzer {
             }
         };
 
-        default ThirdOctaveSpectrum.Stream stationary(int samples48k) {
-            return new ThirdOctaveSpectrum.Stream(SAMPLE_RATE_HZ, samples48k);
+        default ThirdOctaveFeed stationary(int samples48k) {
+            return new ThirdOctaveFeed(samples48k, ThirdOctaveSpectrum.LOUDNESS_MIN_HZ, ThirdOctaveSpectrum.LOUDNESS_MAX_HZ,
+                    BlockMetrics.wholeSignalBudgetBytes());
         }
 
         default LoudnessBlock.TimeVaryingStream timeVarying(SoundField field, boolean withSharpness, int samples48k,
@@ -314,11 +315,12 @@ public final class Analyzer {
         private final boolean wantsPressure;
         private final boolean spectralWholeSignal;
         private final SpectralBlock.Stream spectralFeed;
-        private final MadeOnFirstUse<ThirdOctaveSpectrum.Stream> stationaryStream;
+        private final MadeOnFirstUse<ThirdOctaveFeed> stationaryStream;
         /**
          * The levels section's metric when it runs beside loudness: its third-octave bands 25 Hz … 20 kHz include
-         * the 28 of the stationary loudness (same filters, bit for bit), which then takes them from it instead of
-         * filtering the signal a second time; else null.
+         * the 28 of the stationary loudness (the same bands through the same {@link ThirdOctaveFeed} path, each band
+         * computed on its own: bit for bit), which then takes them from it instead of computing them again; else
+         * null.
          */
         private final LevelsMetric sharedBands;
         private final MadeOnFirstUse<LoudnessBlock.TimeVaryingStream> loudnessStream;

@@ -9,7 +9,7 @@ final class BlockMetrics {
     }
 
     /** Heap each whole-signal metric (tonality, SII, the third-octave levels) may take: an eighth of the maximum heap. */
-    private static long wholeSignalBudgetBytes() {
+    static long wholeSignalBudgetBytes() {
         return Runtime.getRuntime().maxMemory() / 8;
     }
 

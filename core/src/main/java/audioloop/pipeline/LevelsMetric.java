@@ -1,6 +1,5 @@
 package audioloop.pipeline;
 
-import audioloop.dsp.FourStepDft;
 import audioloop.levels.SoundLevelMeter;
 import audioloop.levels.SoundLevels;
 import audioloop.levels.ThirdOctaveBands;
@@ -13,18 +12,12 @@ import java.util.Map;
  * The {@code levels} section: IEC 61672-1 sound levels ({@link SoundLevelMeter}) and the third-octave band levels
  * 25 Hz … 20 kHz of the whole file as MoSQITo 1.2.1 {@code noct_spectrum(sig, 48000, 25, 20000, n=3)} computes
  * them ({@link ThirdOctaveSpectrum}), dB re 20 µPa; {@code --series} adds L_AF(t) every 10 ms.
- *
- * <p>The band levels come from one DFT of the whole signal ({@link ThirdOctaveSpectrum#levelsDbInPlace}) when the
- * file is long enough for it (6.8 s) and its padded copy fits the heap budget; otherwise the band filters run
- * block by block ({@link ThirdOctaveSpectrum.Stream}, which holds a few seconds whatever the length). The two agree
- * to ~1e−10 dB (ThirdOctaveSpectralTest); the DFT costs a fifth of the filtering for a minute of signal.
+ * The band levels come through a {@link ThirdOctaveFeed} (one DFT of the whole signal, or the band filters).
  */
 final class LevelsMetric implements BlockMetric {
     /** The band range of the section: noct_spectrum's fmin and fmax. */
     private static final double MIN_HZ = 25;
     private static final double MAX_HZ = 20000;
-    /** Heap the DFT path's time-domain end windows take beside the transform (the longest, 25 Hz, is ~1 MB). */
-    private static final long WINDOW_BYTES = 4L << 20;
     /** Shortest signal the band filters take: scipy's decimate pads 27 samples at each end. */
     private static final int MIN_SPECTRUM_SAMPLES = 28;
     /** The loudness bands are this section's first ones. */
@@ -39,16 +32,13 @@ final class LevelsMetric implements BlockMetric {
     private final int samples48k;
     private final long budgetBytes;
     private SoundLevelMeter meter;
-    private ThirdOctaveSpectrum.Stream spectrum;
-    /** The signal, then zeros, for the DFT path: transformLength samples; null on the filter path. */
-    private double[] wholeSignal;
-    private int held;
+    private ThirdOctaveFeed spectrum;
     private SoundLevels levels;
     private double[] bandLevelsDb;
 
     /**
      * @param samples48k  the signal's length at 48 kHz
-     * @param budgetBytes heap the whole-signal DFT of the band levels may take
+     * @param budgetBytes heap the whole-signal DFT of the band levels may take ({@link ThirdOctaveFeed})
      */
     LevelsMetric(int samples48k, long budgetBytes) {
         this.samples48k = samples48k;
@@ -64,21 +54,11 @@ final class LevelsMetric implements BlockMetric {
     public void accept(double[] pressurePa, int from, int length) {
         if (meter == null) {
             meter = new SoundLevelMeter(Analyzer.SAMPLE_RATE_HZ, samples48k);
-            if (samples48k >= ThirdOctaveSpectrum.spectralMinimumSamples(Analyzer.SAMPLE_RATE_HZ, MIN_HZ, MAX_HZ)) {
-                int transformLength = ThirdOctaveSpectrum.transformLength(samples48k, Analyzer.SAMPLE_RATE_HZ, MIN_HZ,
-                        MAX_HZ);
-                if (8L * transformLength + FourStepDft.extraHeapBytes(transformLength) + WINDOW_BYTES <= budgetBytes) {
-                    wholeSignal = new double[transformLength];
-                }
-            }
-            spectrum = wholeSignal == null && samples48k >= MIN_SPECTRUM_SAMPLES
-                    ? new ThirdOctaveSpectrum.Stream(Analyzer.SAMPLE_RATE_HZ, samples48k, MIN_HZ, MAX_HZ) : null;
+            spectrum = samples48k >= MIN_SPECTRUM_SAMPLES
+                    ? new ThirdOctaveFeed(samples48k, MIN_HZ, MAX_HZ, budgetBytes) : null;
         }
         meter.accept(pressurePa, from, length);
-        if (wholeSignal != null) {
-            System.arraycopy(pressurePa, from, wholeSignal, held, length);
-            held += length;
-        } else if (spectrum != null) {
+        if (spectrum != null) {
             spectrum.accept(pressurePa, from, length);
         }
     }
@@ -86,13 +66,7 @@ final class LevelsMetric implements BlockMetric {
     @Override
     public void finish() {
         levels = meter.finish();
-        if (wholeSignal != null) {
-            bandLevelsDb = ThirdOctaveSpectrum.levelsDbInPlace(wholeSignal, samples48k, Analyzer.SAMPLE_RATE_HZ, MIN_HZ,
-                    MAX_HZ);
-            wholeSignal = null;
-        } else {
-            bandLevelsDb = spectrum == null ? null : spectrum.finish();
-        }
+        bandLevelsDb = spectrum == null ? null : spectrum.finish();
     }
 
     /**

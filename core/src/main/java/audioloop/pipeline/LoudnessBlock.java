@@ -5,7 +5,6 @@ import audioloop.loudness.SoundField;
 import audioloop.loudness.SpecificLoudnessSink;
 import audioloop.loudness.StationaryLoudness;
 import audioloop.loudness.StationaryLoudnessResult;
-import audioloop.loudness.ThirdOctaveSpectrum;
 import audioloop.loudness.TimeVaryingLoudness;
 import audioloop.loudness.TimeVaryingLoudnessResult;
 import audioloop.sharpness.Sharpness;
@@ -79,7 +78,7 @@ final class LoudnessBlock {
     }
 
     /** ISO 532-1 stationary loudness of the whole file, from its band levels fed block by block. */
-    static StationaryLoudnessResult stationary(ThirdOctaveSpectrum.Stream levels, SoundField field) {
+    static StationaryLoudnessResult stationary(ThirdOctaveFeed levels, SoundField field) {
         return StationaryLoudness.fromThirdOctaveLevels(levels.finish(), field);
     }
 
