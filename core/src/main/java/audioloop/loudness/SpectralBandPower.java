@@ -252,11 +252,10 @@ final class SpectralBandPower {
      * each end; b_lin over the band-pass's memory, which is what costs (decimate's filter runs at the full rate):
      * <ul>
      *   <li>start: δ is known first (it needs e only); the window ends where the energy δ still has is too small for
-     *   Σ 2·b_lin·δ beyond it to matter, by Cauchy–Schwarz (≤ 1e−10 of E_lin + END) — a few time constants for
-     *   broadband signals, up to 24;</li>
-     *   <li>end: b_lin from rest 16 time constants before the end, checked against a run from rest 8 before: the
-     *   warm-up's error decays by e^−8 between them, so e^−8 times their difference bounds it (≤ 1e−10 of E_lin + END);
-     *   else 32 time constants, checked against 16.</li>
+     *   Σ 2·b_lin·δ beyond it to matter, by Cauchy–Schwarz (≤ 1e−10 of E_lin + END): 16 to 18 time constants for
+     *   the benchmark signal, up to 24;</li>
+     *   <li>end: b_lin from rest 24 time constants before the end, checked against a run from rest 12 before (see
+     *   {@link EndRun#errorBound}, ≤ 1e−10 of E_lin + END); else 40 time constants, checked against 24.</li>
      * </ul>
      * A band whose windows do not fit or whose bounds are not met has no corrections (NaN).
      */
