@@ -217,15 +217,19 @@ final class SpectralBandPower {
         FourStepDft dft = new FourStepDft(buffer);
         Spectrum spectrum = new Spectrum(dft, m, plans);
         double[] linear = new double[plans.length];
+        double[] imageBound = new double[plans.length];
         for (int b = 0; b < plans.length; b++) {
-            linear[b] = plans[b].q == 1 ? spectrum.fullRateEnergy(plans[b]) : spectrum.decimatedEnergy(plans[b], dft);
+            linear[b] = plans[b].q == 1 ? spectrum.fullRateEnergy(plans[b])
+                    : spectrum.decimatedEnergy(plans[b], dft, imageBound, b);
         }
         double[][] terms = edges.corrections(linear);
         double[] meanSquares = new double[plans.length];
         boolean fallback = false;
         for (int b = 0; b < plans.length; b++) {
             double energy = linear[b] + terms[b][0];
-            boolean trusted = linear[b] > 0 && energy > 0 && linear[b] + terms[b][1] <= CANCELLATION_LIMIT * energy;
+            // the image bound is judged against the band's energy, not E_lin: they differ where START + END cancel
+            boolean trusted = linear[b] > 0 && energy > 0 && linear[b] + terms[b][1] <= CANCELLATION_LIMIT * energy
+                    && imageBound[b] <= IMAGE_TOLERANCE * energy;
             meanSquares[b] = trusted ? energy / ((n + plans[b].q - 1) / plans[b].q) : NOT_COMPUTED;
             fallback |= !trusted;
         }
@@ -787,9 +791,9 @@ final class SpectralBandPower {
         /**
          * E_lin of a band decimated by q: the bins where its band-pass passes more than {@link #EXACT_FOLD_WEIGHT}
          * with their q images folded exactly, the rest of the band-rate spectrum [0, M/(2q)] by the block rule with
-         * weight |H_c|⁴·|H_bp|², the images there bounded; NaN if the bound is not met.
+         * weight |H_c|⁴·|H_bp|², the images there bounded: the bound goes to imageBounds[band], in E_lin's units.
          */
-        double decimatedEnergy(Plan plan, FourStepDft dft) {
+        double decimatedEnergy(Plan plan, FourStepDft dft, double[] imageBounds, int band) {
             int q = plan.q;
             int bandRate = m / q; // M' band-rate bins
             int nyquist = bandRate / 2; // full-rate bin of the band-rate Nyquist frequency (a fold point)
@@ -825,10 +829,8 @@ final class SpectralBandPower {
                 double image = Math.max(0, cells.image[c] - handledCells[c]) * w;
                 bound += 2 * Math.sqrt(main * (q - 1) * image) + (q - 1) * image;
             }
-            if (!(bound <= IMAGE_TOLERANCE * sum)) {
-                return Double.NaN;
-            }
-            return sum / ((double) q * m);
+            imageBounds[band] = bound / ((double) q * m);
+            return Double.isFinite(bound) ? sum / ((double) q * m) : Double.NaN;
         }
 
         /** Per factor q: the energies of the main zone and of the images (times |H_c|⁴), by stretch. */
