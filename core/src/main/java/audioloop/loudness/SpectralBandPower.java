@@ -872,11 +872,17 @@ final class SpectralBandPower {
          * its peak inside the exact stretch, so the value at the stretch's end nearest to it.
          */
         private double cellWeight(Plan plan, int c, int nyquist, int exactFrom, int exactTo) {
-            long first = (long) c * (nyquist + 1) / IMAGE_CELLS;
-            long last = (long) (c + 1) * (nyquist + 1) / IMAGE_CELLS; // exclusive, roughly: widened by one below
-            long nearest = last < exactFrom ? last : first >= exactTo ? first
-                    : (exactFrom - 1 >= first ? exactFrom - 1 : exactTo);
-            return plan.bandpass.at(tanHalf(Math.min(nearest, nyquist) * plan.q));
+            // the stretch's bins, widened by one each way against the rounding of its mapping in spread
+            long lo = Math.max(0, (long) c * (nyquist + 1) / IMAGE_CELLS - 1);
+            long hi = Math.min(nyquist, (long) (c + 1) * (nyquist + 1) / IMAGE_CELLS + 1);
+            double best = 0;
+            if (lo < exactFrom) { // rising towards the peak: the highest bin below the exact stretch
+                best = plan.bandpass.at(tanHalf(Math.min(hi, exactFrom - 1) * plan.q));
+            }
+            if (hi >= exactTo) { // falling after it: the lowest bin from the exact stretch's end
+                best = Math.max(best, plan.bandpass.at(tanHalf(Math.max(lo, exactTo) * plan.q)));
+            }
+            return best;
         }
 
         /**
@@ -955,8 +961,9 @@ final class SpectralBandPower {
 
         /** Adds value to every stretch the band-rate bins [lo, hi] touch. */
         private static void spread(double[] cells, int lo, int hi, int nyquist, double value) {
-            int first = (int) ((long) lo * IMAGE_CELLS / (nyquist + 1));
-            int last = (int) ((long) hi * IMAGE_CELLS / (nyquist + 1));
+            double perBin = (double) IMAGE_CELLS / (nyquist + 1); // the same mapping everywhere (no divisions)
+            int first = (int) (lo * perBin);
+            int last = (int) (hi * perBin);
             for (int c = first; c <= Math.min(last, IMAGE_CELLS - 1); c++) {
                 cells[c] += value;
             }
