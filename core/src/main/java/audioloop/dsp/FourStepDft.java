@@ -1,6 +1,6 @@
 package audioloop.dsp;
 
-import org.jtransforms.fft.DoubleFFT_1D;
+import java.util.function.ObjIntConsumer;
 
 /**
  * The DFT X_k = Σ_t x_t·e^{−2πikt/n} of a whole real signal, done in place in the signal's own array, with the bins
@@ -13,6 +13,8 @@ import org.jtransforms.fft.DoubleFFT_1D;
  * L = L1·L2 with L1 the largest divisor ≤ √L, L1 column DFTs of L2 points, twiddles e^{−2πi·s1·k2/L}, L2 row DFTs of
  * L1 points; X_k is then ½(Z_k + conj Z_{L−k}) − ½i·e^{−2πik/n}(Z_k − conj Z_{L−k}). Twiddles come from two small
  * tables (e^{−2πij/n} = T_hi[j ≫ 10]·T_lo[j &amp; 1023]). Odd n take a complex copy (2n doubles) and the same steps.
+ * The sub-transforms are JTransforms' or, for lengths it does by mixed radix, {@link MixedRadixFft}'s (its bits,
+ * without a work array allocated per call).
  */
 public final class FourStepDft {
     /** Transforms up to this many complex points are one JTransforms plan (small tables). */
@@ -119,7 +121,7 @@ public final class FourStepDft {
      * l1·k2 + k1 holds Z_{k2 + l2·k1}.
      */
     private void fourStep() {
-        DoubleFFT_1D columnPlan = Fft.plan(l2);
+        ObjIntConsumer<double[]> columnFft = subTransform(l2);
         if (l1 > 1) {
             int stepToN = paired ? 2 : 1; // e^{−2πi·m/L} = e^{−2πi·(m·stepToN)/n}
             double[][] columns = new double[COLUMN_GROUP][2 * l2];
@@ -135,7 +137,7 @@ public final class FourStepDft {
                 }
                 for (int c = 0; c < group; c++) {
                     double[] column = columns[c];
-                    columnPlan.complexForward(column);
+                    columnFft.accept(column, 0);
                     int column1 = s1 + c;
                     long exponent = 0; // column1·k2 mod L, stepped without a division per element
                     for (int k2 = 1; k2 < l2; k2++) {
@@ -158,13 +160,24 @@ public final class FourStepDft {
                     }
                 }
             }
-            DoubleFFT_1D rowPlan = Fft.plan(l1);
+            ObjIntConsumer<double[]> rowFft = l1 == l2 ? columnFft : subTransform(l1);
             for (int k2 = 0; k2 < l2; k2++) {
-                rowPlan.complexForward(data, 2 * l1 * k2);
+                rowFft.accept(data, 2 * l1 * k2);
             }
         } else {
-            columnPlan.complexForward(data);
+            columnFft.accept(data, 0);
         }
+    }
+
+    /**
+     * The in-place forward transform of m complex points at an offset: {@link MixedRadixFft} where it applies (the
+     * same bits as JTransforms' mixed-radix plan, without its per-call work array), else a JTransforms plan.
+     */
+    private static ObjIntConsumer<double[]> subTransform(int m) {
+        if (MixedRadixFft.supports(m)) {
+            return new MixedRadixFft(m)::forward;
+        }
+        return Fft.plan(m)::complexForward;
     }
 
     /** |X_k|² for k = from … to − 1 (0 ≤ from ≤ to ≤ ⌊n/2⌋ + 1), into out[0 … to − from). */
