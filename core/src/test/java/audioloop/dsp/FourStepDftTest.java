@@ -42,6 +42,16 @@ class FourStepDftTest {
                 assertEquals(im[5 + bins - 2], partIm[1]);
             }
             assertThrows(IndexOutOfBoundsException.class, () -> dft.bins(0, bins + 1, re, 0, im, 0));
+            // wide ranges starting and ending inside a column (read in storage order) and up to Nyquist
+            int[][] ranges = bins > 16 ? new int[][] {{bins / 7 + 3, bins - bins / 5}, {bins / 3 + 1, bins}, {1, bins - 1}}
+                    : new int[0][];
+            for (int[] range : ranges) {
+                double[] some = new double[range[1] - range[0]];
+                dft.magnitudesSquared(range[0], range[1], some);
+                for (int k = range[0]; k < range[1]; k++) {
+                    assertEquals(power[k], some[k - range[0]], "n = " + n + ", bin " + k + " of " + range[0]);
+                }
+            }
         }
     }
 }
