@@ -4,7 +4,6 @@ import audioloop.dsp.PairwiseSum;
 import audioloop.dsp.WholeSignalSpectrum;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -363,14 +362,20 @@ public final class EcmaTonality {
         }
 
         /** Pending lines strictly between low and high, in order. */
-        List<Integer> strictlyBetween(int low, int high) {
-            List<Integer> inside = new ArrayList<>();
-            for (int i = lowerBound(low + 1); i < lines.length && lines[i] < high; i++) {
+        int[] strictlyBetween(int low, int high) {
+            int start = lowerBound(low + 1);
+            int end = start;
+            while (end < lines.length && lines[end] < high) {
+                end++;
+            }
+            int[] inside = new int[end - start];
+            int count = 0;
+            for (int i = start; i < end; i++) {
                 if (!removed[i]) {
-                    inside.add(lines[i]);
+                    inside[count++] = lines[i];
                 }
             }
-            return inside;
+            return Arrays.copyOf(inside, count);
         }
 
         /** Removes line (MoSQITo deletes every occurrence; there is at most one). */
@@ -404,17 +409,29 @@ public final class EcmaTonality {
         CriticalBand band = CriticalBand.centredOn(labelHz(ind));
         int low = nearest(band.lowerHz());
         int high = nearest(band.upperHz());
-        List<Integer> inside = pending.strictlyBetween(low, high);
-        if (inside.size() <= 1) {
+        int[] inside = pending.strictlyBetween(low, high);
+        if (inside.length <= 1) {
             return new int[] {ind, -1};
         }
-        List<Integer> byLevel = new ArrayList<>(inside);
-        byLevel.sort(Comparator.comparingDouble((Integer p) -> -levelDb[p]));
-        int first = byLevel.get(0);
-        int second = byLevel.get(1);
-        for (int k = 2; k < byLevel.size(); k++) {
-            pending.remove(byLevel.get(k));
-            pending.count--;
+        // MoSQITo sorts them by level, highest first, keeps the first two and drops the rest. The same two in one
+        // pass: the sort is stable (equal levels keep line order), so a later line displaces only on a strictly
+        // higher level (compared as the sort's key −L is, with Double.compare).
+        int first = inside[0];
+        int second = -1;
+        for (int k = 1; k < inside.length; k++) {
+            int p = inside[k];
+            if (Double.compare(-levelDb[p], -levelDb[first]) < 0) {
+                second = first;
+                first = p;
+            } else if (second < 0 || Double.compare(-levelDb[p], -levelDb[second]) < 0) {
+                second = p;
+            }
+        }
+        for (int p : inside) {
+            if (p != first && p != second) {
+                pending.remove(p);
+                pending.count--;
+            }
         }
         if (first != ind) {
             return highestTones(pending, first);
