@@ -111,14 +111,6 @@ public final class FourStepDft {
         return 1;
     }
 
-    /** e^{−2πij/n} for 0 ≤ j &lt; n, into out[0], out[1]. */
-    private void twiddle(long j, double[] out) {
-        int hi = (int) (j >>> TABLE_BITS);
-        int lo = (int) (j & ((1 << TABLE_BITS) - 1));
-        out[0] = hiRe[hi] * loRe[lo] - hiIm[hi] * loIm[lo];
-        out[1] = hiRe[hi] * loIm[lo] + hiIm[hi] * loRe[lo];
-    }
-
     /**
      * Z_{k2 + l2·k1} = Σ_{s1} e^{−2πi·s1·k1/l1} · [e^{−2πi·s1·k2/L} · Σ_{s2} z_{s1 + l1·s2} e^{−2πi·s2·k2/l2}],
      * in place: after the column pass position s1 + l1·k2 holds the bracket, after the row pass position
@@ -129,7 +121,6 @@ public final class FourStepDft {
         if (l1 > 1) {
             int stepToN = paired ? 2 : 1; // e^{−2πi·m/L} = e^{−2πi·(m·stepToN)/n}
             double[][] columns = new double[COLUMN_GROUP][2 * l2];
-            double[] w = new double[2];
             for (int s1 = 0; s1 < l1; s1 += COLUMN_GROUP) {
                 int group = Math.min(COLUMN_GROUP, l1 - s1);
                 for (int s2 = 0; s2 < l2; s2++) {
@@ -140,27 +131,35 @@ public final class FourStepDft {
                     }
                 }
                 for (int c = 0; c < group; c++) {
-                    double[] column = columns[c];
-                    columnFft.accept(column, 0);
-                    int column1 = s1 + c;
-                    long exponent = 0; // column1·k2 mod L, stepped without a division per element
-                    for (int k2 = 1; k2 < l2; k2++) {
-                        exponent += column1;
+                    columnFft.accept(columns[c], 0);
+                }
+                // back, times the twiddles e^{−2πi·(s1 + c)·k2/L}; exponents mod L stepped, not divided
+                for (int c = 0; c < group; c++) {
+                    data[2 * (s1 + c)] = columns[c][0];
+                    data[2 * (s1 + c) + 1] = columns[c][1];
+                }
+                long groupExponent = 0; // s1·k2 mod L
+                for (int k2 = 1; k2 < l2; k2++) {
+                    groupExponent += s1;
+                    if (groupExponent >= points) {
+                        groupExponent -= points;
+                    }
+                    int base = 2 * (s1 + l1 * k2);
+                    long exponent = groupExponent; // (s1 + c)·k2 mod L
+                    for (int c = 0; c < group; c++) {
+                        long j = exponent * stepToN;
+                        int hi = (int) (j >>> TABLE_BITS);
+                        int lo = (int) (j & ((1 << TABLE_BITS) - 1));
+                        double wRe = hiRe[hi] * loRe[lo] - hiIm[hi] * loIm[lo];
+                        double wIm = hiRe[hi] * loIm[lo] + hiIm[hi] * loRe[lo];
+                        double re = columns[c][2 * k2];
+                        double im = columns[c][2 * k2 + 1];
+                        data[base + 2 * c] = re * wRe - im * wIm;
+                        data[base + 2 * c + 1] = re * wIm + im * wRe;
+                        exponent += k2;
                         if (exponent >= points) {
                             exponent -= points;
                         }
-                        twiddle(exponent * stepToN, w);
-                        double re = column[2 * k2];
-                        double im = column[2 * k2 + 1];
-                        column[2 * k2] = re * w[0] - im * w[1];
-                        column[2 * k2 + 1] = re * w[1] + im * w[0];
-                    }
-                }
-                for (int k2 = 0; k2 < l2; k2++) {
-                    int base = 2 * (s1 + l1 * k2);
-                    for (int c = 0; c < group; c++) {
-                        data[base + 2 * c] = columns[c][2 * k2];
-                        data[base + 2 * c + 1] = columns[c][2 * k2 + 1];
                     }
                 }
             }
