@@ -16,8 +16,9 @@ import org.apache.commons.math3.util.FastMath;
  * of sub-transform k at (i + ido·(j + p·k)) and writes output j at (i + ido·(k + l1·j)), complex interleaved;
  * stages alternate between the caller's array and the work array. As in FFTPACK, each pass's last-stage case
  * (ido = 1: no twiddles) is a loop of its own: folded into the general loop (a one-iteration inner loop per
- * sub-transform and a branch) the 1200-point transform took 9.0 instead of 7.8 ns per point. Not thread-safe (one
- * work array).
+ * sub-transform and a branch) the 1200-point transform took 9.0 instead of 7.8 ns per point. The other stages run
+ * the longer of their two loops (sub-transforms k, elements i) inside: 7.8 → 7.4 ns per point. The order of the
+ * butterflies does not change their arithmetic. Not thread-safe (one work array).
  */
 final class MixedRadixFft {
     /** FFTPACK's trial factors, in its order (a 2 found after other factors is moved first). */
@@ -146,8 +147,13 @@ final class MixedRadixFft {
             }
             return;
         }
-        for (int k = 0; k < l1; k++) {
-            for (int i = 0; i < idot; i += 2) {
+        boolean kInner = idot / 2 < l1;
+        int outerCount = kInner ? idot / 2 : l1;
+        int innerCount = kInner ? l1 : idot / 2;
+        for (int a = 0; a < outerCount; a++) {
+            for (int b = 0; b < innerCount; b++) {
+                int k = kInner ? b : a;
+                int i = 2 * (kInner ? a : b);
                 int x0 = inAt + i + 2 * k * idot;
                 int x1 = x0 + idot;
                 double a0r = in[x0];
@@ -202,8 +208,13 @@ final class MixedRadixFft {
             }
             return;
         }
-        for (int k = 0; k < l1; k++) {
-            for (int i = 0; i < idot; i += 2) {
+        boolean kInner = idot / 2 < l1;
+        int outerCount = kInner ? idot / 2 : l1;
+        int innerCount = kInner ? l1 : idot / 2;
+        for (int a = 0; a < outerCount; a++) {
+            for (int b = 0; b < innerCount; b++) {
+                int k = kInner ? b : a;
+                int i = 2 * (kInner ? a : b);
                 int x0 = inAt + i + 3 * k * idot;
                 double a0r = in[x0];
                 double a0i = in[x0 + 1];
@@ -277,8 +288,13 @@ final class MixedRadixFft {
             }
             return;
         }
-        for (int k = 0; k < l1; k++) {
-            for (int i = 0; i < idot; i += 2) {
+        boolean kInner = idot / 2 < l1;
+        int outerCount = kInner ? idot / 2 : l1;
+        int innerCount = kInner ? l1 : idot / 2;
+        for (int a = 0; a < outerCount; a++) {
+            for (int b = 0; b < innerCount; b++) {
+                int k = kInner ? b : a;
+                int i = 2 * (kInner ? a : b);
                 int x0 = inAt + i + 4 * k * idot;
                 double a0r = in[x0];
                 double a0i = in[x0 + 1];
@@ -376,8 +392,13 @@ final class MixedRadixFft {
             }
             return;
         }
-        for (int k = 0; k < l1; k++) {
-            for (int i = 0; i < idot; i += 2) {
+        boolean kInner = idot / 2 < l1;
+        int outerCount = kInner ? idot / 2 : l1;
+        int innerCount = kInner ? l1 : idot / 2;
+        for (int a = 0; a < outerCount; a++) {
+            for (int b = 0; b < innerCount; b++) {
+                int k = kInner ? b : a;
+                int i = 2 * (kInner ? a : b);
                 int x0 = inAt + i + 5 * k * idot;
                 double a0r = in[x0];
                 double a0i = in[x0 + 1];
