@@ -4,7 +4,9 @@ import audioloop.dsp.PairwiseSum;
 import audioloop.dsp.WholeSignalSpectrum;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Tone-to-noise ratio and prominence ratio of a stationary sound after ECMA-74 Annex D (ECMA-418-1), as MoSQITo
@@ -46,6 +48,8 @@ public final class EcmaTonality {
     /** Index of fr[0] in MoSQITo's full label axis frs (used where MoSQITo mixes the two axes). */
     private final int offset;
     private final double binHz;
+    /** {@link #bandSum}'s results by range (from in the high half of the key, to in the low). */
+    private final Map<Long, Double> bandSums = new HashMap<>();
 
     private EcmaTonality(WholeSignalSpectrum spectrum) {
         int first = firstBin(spectrum, LOWEST_HZ, 0);
@@ -149,13 +153,18 @@ public final class EcmaTonality {
         return best;
     }
 
-    /** Level in dB of lines [from, to): 10·log10 of the sequentially summed powers (MoSQITo's builtin sum). */
+    /**
+     * Power of lines [from, to), summed in order (MoSQITo's builtin sum), each range once: the TNR and PR loops sum
+     * many of the same critical bands (a minute of the benchmark's noise: 105 sums, 79 ranges, 3.3 M → 2.4 M lines).
+     */
     private double bandSum(int from, int to) {
-        double sum = 0;
-        for (int j = from; j < to; j++) {
-            sum += power[j];
-        }
-        return sum;
+        return bandSums.computeIfAbsent(((long) from << 32) | (to & 0xFFFF_FFFFL), range -> {
+            double sum = 0;
+            for (int j = from; j < to; j++) {
+                sum += power[j];
+            }
+            return sum;
+        });
     }
 
     // ---- screening -------------------------------------------------------------------------------------------
