@@ -49,6 +49,18 @@ public final class FourStepDft {
      * @param signal the whole signal, n ≥ 1 samples
      */
     public FourStepDft(double[] signal) {
+        this(signal, 0, 0, null);
+    }
+
+    /**
+     * Transforms {@code signal} as {@link #FourStepDft(double[])} does and writes {@link #magnitudesSquared}(from,
+     * to) into out[0 … to − from], the same values, computed as the row pass ends: its rows are transformed
+     * ROW_TILE at a time with their mirror rows and the lines read from them while they are in cache, instead of
+     * from memory afterwards (a minute of audio: the tonality's 666 000 lines, ≈ 3 ms).
+     *
+     * @param signal the whole signal, n ≥ 1 samples
+     */
+    public FourStepDft(double[] signal, int from, int to, double[] out) {
         int n = signal.length;
         if (n < 1) {
             throw new IllegalArgumentException("empty signal");
@@ -83,7 +95,25 @@ public final class FourStepDft {
         }
         l1 = points <= SINGLE_PLAN_POINTS ? 1 : largestDivisorUpToRoot(points);
         l2 = points / l1;
-        fourStep();
+        if (out == null) {
+            fourStep(0, 0, null);
+            return;
+        }
+        if (from < 0 || to > n / 2 + 1 || from > to) {
+            throw new IndexOutOfBoundsException("bins " + from + " … " + to + " of " + (n / 2 + 1));
+        }
+        int rest = from;
+        if (paired && l1 > 1 && Math.min(to, points) - from >= ROW_ORDER_MIN_COLUMNS * l2) {
+            rest = Math.min(to, points);
+            fourStep(from, rest, out);
+        } else {
+            fourStep(0, 0, null);
+        }
+        if (rest < to) {
+            double[] tail = new double[to - rest];
+            magnitudesSquared(rest, to, tail);
+            System.arraycopy(tail, 0, out, rest - from, tail.length);
+        }
     }
 
     /** The signal's length n. */
@@ -116,7 +146,7 @@ public final class FourStepDft {
      * in place: after the column pass position s1 + l1·k2 holds the bracket, after the row pass position
      * l1·k2 + k1 holds Z_{k2 + l2·k1}.
      */
-    private void fourStep() {
+    private void fourStep(int from, int to, double[] out) {
         ObjIntConsumer<double[]> columnFft = subTransform(l2);
         if (l1 > 1) {
             int stepToN = paired ? 2 : 1; // e^{−2πi·m/L} = e^{−2πi·(m·stepToN)/n}
@@ -164,8 +194,12 @@ public final class FourStepDft {
                 }
             }
             ObjIntConsumer<double[]> rowFft = l1 == l2 ? columnFft : subTransform(l1);
-            for (int k2 = 0; k2 < l2; k2++) {
-                rowFft.accept(data, 2 * l1 * k2);
+            if (out == null) {
+                for (int k2 = 0; k2 < l2; k2++) {
+                    rowFft.accept(data, 2 * l1 * k2);
+                }
+            } else {
+                rowPassWithLines(rowFft, from, to, out);
             }
         } else {
             columnFft.accept(data, 0);
@@ -211,22 +245,51 @@ public final class FourStepDft {
     private void magnitudesSquaredByRows(int from, int to, double[] out) {
         double[] re = new double[ROW_TILE];
         double[] im = new double[ROW_TILE];
-        int firstColumn = from / l2;
-        int lastColumn = (to - 1) / l2;
         for (int tileRow = 0; tileRow < l2; tileRow += ROW_TILE) {
-            int rows = Math.min(ROW_TILE, l2 - tileRow);
-            for (int column = firstColumn; column <= lastColumn; column++) {
-                int tileK = tileRow + l2 * column;
-                int first = Math.max(0, from - tileK);
-                int end = Math.min(rows, to - tileK);
-                for (int r = first; r < end; r++) {
-                    int row = tileRow + r;
-                    int mirror = row == 0 ? (l1 - column) % l1 : l1 * (l2 - row) + l1 - 1 - column;
-                    untangle(tileK + r, 2 * (l1 * row + column), 2 * mirror, re, r, im, r);
-                }
-                for (int r = first; r < end; r++) {
-                    out[tileK + r - from] = re[r] * re[r] + im[r] * im[r];
-                }
+            tileMagnitudesSquared(tileRow, Math.min(ROW_TILE, l2 - tileRow), from, to, out, re, im);
+        }
+    }
+
+    /** {@link #magnitudesSquaredByRows} of rows tileRow … tileRow + rows − 1 (≤ ROW_TILE) only. */
+    private void tileMagnitudesSquared(int tileRow, int rows, int from, int to, double[] out, double[] re,
+                                       double[] im) {
+        for (int column = from / l2; column <= (to - 1) / l2; column++) {
+            int tileK = tileRow + l2 * column;
+            int first = Math.max(0, from - tileK);
+            int end = Math.min(rows, to - tileK);
+            for (int r = first; r < end; r++) {
+                int row = tileRow + r;
+                int mirror = row == 0 ? (l1 - column) % l1 : l1 * (l2 - row) + l1 - 1 - column;
+                untangle(tileK + r, 2 * (l1 * row + column), 2 * mirror, re, r, im, r);
+            }
+            for (int r = first; r < end; r++) {
+                out[tileK + r - from] = re[r] * re[r] + im[r] * im[r];
+            }
+        }
+    }
+
+    /**
+     * The row pass, rows taken as tiles: rows r0 … of the first half (0 … l2/2) and their mirror rows l2 − r (row r
+     * holds Z_k for k ≡ r mod l2, and X_k needs Z_{L−k}), then |X_k|² of those rows' lines in [from, to) (to ≤ L)
+     * while they are in cache.
+     */
+    private void rowPassWithLines(ObjIntConsumer<double[]> rowFft, int from, int to, double[] out) {
+        double[] re = new double[ROW_TILE];
+        double[] im = new double[ROW_TILE];
+        int half = l2 / 2 + 1;
+        for (int r0 = 0; r0 < half; r0 += ROW_TILE) {
+            int end = Math.min(r0 + ROW_TILE, half);
+            int mirrorStart = Math.max(half, l2 - end + 1);
+            int mirrorEnd = l2 - Math.max(r0, 1) + 1;
+            for (int row = r0; row < end; row++) {
+                rowFft.accept(data, 2 * l1 * row);
+            }
+            for (int row = mirrorStart; row < mirrorEnd; row++) {
+                rowFft.accept(data, 2 * l1 * row);
+            }
+            tileMagnitudesSquared(r0, end - r0, from, to, out, re, im);
+            if (mirrorStart < mirrorEnd) {
+                tileMagnitudesSquared(mirrorStart, mirrorEnd - mirrorStart, from, to, out, re, im);
             }
         }
     }

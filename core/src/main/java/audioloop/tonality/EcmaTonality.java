@@ -51,27 +51,19 @@ public final class EcmaTonality {
     /** {@link #bandSum}'s results by range (from in the high half of the key, to in the low). */
     private final Map<Long, Double> bandSums = new HashMap<>();
 
-    private EcmaTonality(WholeSignalSpectrum spectrum) {
-        int first = firstBin(spectrum, LOWEST_HZ, 0);
-        while (first < spectrum.bins() && !(spectrum.frequencyHz(first) > LOWEST_HZ)) {
-            first++;
-        }
-        int end = firstBin(spectrum, HIGHEST_HZ, first);
-        while (end < spectrum.bins() && spectrum.frequencyHz(end) < HIGHEST_HZ) {
-            end++;
-        }
-        int m = end - first;
-        levelDb = new double[m];
+    /** The analysed lines: levels levelDb of bins offset, offset + 1, … with labels (k + 1)·binHz. */
+    private EcmaTonality(double[] levelDb, int offset, double binHz) {
+        this.levelDb = levelDb;
+        int m = levelDb.length;
         power = new double[m];
-        spectrum.levelsDb(first, end, levelDb);
         for (int j = 0; j < m; j++) {
             // MoSQITo's 10**(L/10) of its dB levels, not |X|² directly: the TNR's noise is the band's power minus the
             // tone's, which cancel to 1e-12 for a pure tone, so the last bits of each power matter (measured: |X|²
             // moved the TNR of iso532-1_b3_04 by 0.011 dB).
             power[j] = Math.pow(10, levelDb[j] / 10);
         }
-        offset = first;
-        binHz = spectrum.frequencyHz(0);
+        this.offset = offset;
+        this.binHz = binHz;
     }
 
     /**
@@ -79,9 +71,9 @@ public final class EcmaTonality {
      * label above f (below: the first not below) start, instead of at bin 0 (0.7 ms a minute of lines). The labels
      * increase with k, so the walks end on the same bins.
      */
-    private static int firstBin(WholeSignalSpectrum spectrum, double f, int from) {
-        int k = (int) Math.max(from, Math.min(spectrum.bins(), f / spectrum.frequencyHz(0) - 2));
-        while (k > from && spectrum.frequencyHz(k - 1) >= f) {
+    private static int firstBin(int n, double sampleRateHz, double f, int from) {
+        int k = (int) Math.max(from, Math.min(n / 2, f / WholeSignalSpectrum.frequencyHz(0, n, sampleRateHz) - 2));
+        while (k > from && WholeSignalSpectrum.frequencyHz(k - 1, n, sampleRateHz) >= f) {
             k--;
         }
         return k;
@@ -94,8 +86,20 @@ public final class EcmaTonality {
      * @param sampleRateHz its sampling rate
      */
     public static TonalityResult analyze(double[] pressurePa, double sampleRateHz) {
-        EcmaTonality lines = new EcmaTonality(
-                new WholeSignalSpectrum(pressurePa, sampleRateHz, WholeSignalSpectrum.Window.HANN));
+        // The analysed lines are known before the transform, which then reads their levels as it ends.
+        int n = pressurePa.length;
+        int bins = n / 2;
+        int first = firstBin(n, sampleRateHz, LOWEST_HZ, 0);
+        while (first < bins && !(WholeSignalSpectrum.frequencyHz(first, n, sampleRateHz) > LOWEST_HZ)) {
+            first++;
+        }
+        int end = firstBin(n, sampleRateHz, HIGHEST_HZ, first);
+        while (end < bins && WholeSignalSpectrum.frequencyHz(end, n, sampleRateHz) < HIGHEST_HZ) {
+            end++;
+        }
+        double[] levelDb = new double[end - first];
+        new WholeSignalSpectrum(pressurePa, sampleRateHz, WholeSignalSpectrum.Window.HANN, first, end, levelDb);
+        EcmaTonality lines = new EcmaTonality(levelDb, first, WholeSignalSpectrum.frequencyHz(0, n, sampleRateHz));
         int analysedLines = lines.levelDb.length;
         if (analysedLines < TonalityResult.MIN_LINES) {
             return new TonalityResult(List.of(), List.of(), null, null, 0, analysedLines);
