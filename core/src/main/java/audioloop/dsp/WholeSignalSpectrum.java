@@ -93,6 +93,16 @@ public final class WholeSignalSpectrum {
      * @param window       the analysis window
      */
     public WholeSignalSpectrum(double[] signal, double sampleRateHz, Window window) {
+        this(signal, sampleRateHz, window, 0, 0, null);
+    }
+
+    /**
+     * Transforms {@code signal} as {@link #WholeSignalSpectrum(double[], double, Window)} does and writes
+     * {@link #levelsDb}(fromBin, toBin) into levelsDb[0 … toBin − fromBin): the same values, their lines read while
+     * the transform's last pass has them in cache ({@link FourStepDft#FourStepDft(double[], int, int, double[])}).
+     */
+    public WholeSignalSpectrum(double[] signal, double sampleRateHz, Window window, int fromBin, int toBin,
+                               double[] levelsDb) {
         int n = signal.length;
         if (n < 1) {
             throw new IllegalArgumentException("empty signal");
@@ -117,7 +127,15 @@ public final class WholeSignalSpectrum {
             }
         }
         this.amplitudeScale = ONE_SIDED_FACTOR;
-        dft = new FourStepDft(signal);
+        if (levelsDb == null) {
+            dft = new FourStepDft(signal);
+        } else {
+            if (fromBin < 0 || toBin > n / 2 || fromBin > toBin) {
+                throw new IndexOutOfBoundsException("lines " + fromBin + " … " + toBin + " of " + n / 2);
+            }
+            dft = new FourStepDft(signal, fromBin, toBin, levelsDb);
+            magnitudesToLevelsDb(levelsDb, toBin - fromBin);
+        }
     }
 
     /** Heap a spectrum of n points takes at its peak beyond the caller's n-double signal, in bytes (estimate). */
@@ -134,6 +152,11 @@ public final class WholeSignalSpectrum {
     /** MoSQITo's label of bin k: (k + 1)·fs/n, numpy's {@code arange(1, nfft//2 + 1) * (fs / nfft)}. */
     public double frequencyHz(int k) {
         return (k + 1) * binHz;
+    }
+
+    /** {@link #frequencyHz} of the spectrum of n samples at sampleRateHz, before it is made. */
+    public static double frequencyHz(int k, int n, double sampleRateHz) {
+        return (k + 1) * (sampleRateHz / n);
     }
 
     /** 1.42·|X_k| in pascals, k &lt; n/2. */
@@ -178,8 +201,16 @@ public final class WholeSignalSpectrum {
 
     /** {@link #levelDb} of lines k = from … to − 1, into out[0 … to − from). */
     public void levelsDb(int from, int to, double[] out) {
-        amplitudesPa(from, to, out);
-        for (int i = 0; i < to - from; i++) {
+        magnitudesSquared(from, to, out);
+        magnitudesToLevelsDb(out, to - from);
+    }
+
+    /** |X|² → {@link #amplitudesPa}'s amplitudes → {@link #levelDb}'s levels, in place (two loops: the first one vectorises). */
+    private void magnitudesToLevelsDb(double[] out, int count) {
+        for (int i = 0; i < count; i++) {
+            out[i] = amplitudeScale * Math.sqrt(out[i]);
+        }
+        for (int i = 0; i < count; i++) {
             double a = out[i];
             out[i] = 20 * Math.log10((a == 0 ? 2e-12 : a) / 2e-5);
         }

@@ -42,6 +42,40 @@ class FourStepDftTest {
                 assertEquals(im[5 + bins - 2], partIm[1]);
             }
             assertThrows(IndexOutOfBoundsException.class, () -> dft.bins(0, bins + 1, re, 0, im, 0));
+            // wide ranges starting and ending inside a column (read in storage order) and up to Nyquist
+            int[][] ranges = bins > 16 ? new int[][] {{bins / 7 + 3, bins - bins / 5}, {bins / 3 + 1, bins}, {1, bins - 1}}
+                    : new int[0][];
+            for (int[] range : ranges) {
+                double[] some = new double[range[1] - range[0]];
+                dft.magnitudesSquared(range[0], range[1], some);
+                for (int k = range[0]; k < range[1]; k++) {
+                    assertEquals(power[k], some[k - range[0]], "n = " + n + ", bin " + k + " of " + range[0]);
+                }
+            }
+        }
+    }
+
+    /** Lines read as the row pass ends equal the ones read afterwards, bit for bit (even and odd l2, Nyquist). */
+    @Test
+    void linesReadDuringTheTransformEqualTheOnesReadAfter() {
+        // n/2 = 48 000 = 200 × 240, 2 · 24 025 = 155 × 155, 9 · 8192 = 192 × 384; an odd n and one plan
+        for (int n : new int[] {96_000, 48_050, 147_456, 20_011, 4_000}) {
+            java.util.Random random = new java.util.Random(n);
+            double[] x = new double[n];
+            for (int t = 0; t < n; t++) {
+                x[t] = random.nextGaussian();
+            }
+            int bins = n / 2 + 1;
+            double[] expected = new double[bins];
+            new FourStepDft(x.clone()).magnitudesSquared(0, bins, expected);
+            for (int[] range : new int[][] {{0, bins}, {bins / 9 + 5, bins / 2 + 7}, {3, bins - 1}, {7, 9}}) {
+                double[] actual = new double[range[1] - range[0]];
+                new FourStepDft(x.clone(), range[0], range[1], actual);
+                for (int k = range[0]; k < range[1]; k++) {
+                    assertEquals(Double.doubleToLongBits(expected[k]), Double.doubleToLongBits(actual[k - range[0]]),
+                            "n = " + n + ", bin " + k + " of " + range[0] + " … " + range[1]);
+                }
+            }
         }
     }
 

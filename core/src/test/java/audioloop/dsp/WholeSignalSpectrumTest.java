@@ -128,4 +128,24 @@ class WholeSignalSpectrumTest {
         assertEquals(0, spectrum.nearestBin(-5, 0, spectrum.bins()));
         assertEquals(spectrum.bins() - 1, spectrum.nearestBin(1e9, 0, spectrum.bins()));
     }
+
+    /** The levels read during the transform are {@link WholeSignalSpectrum#levelsDb}'s, bit for bit. */
+    @Test
+    void levelsReadDuringTheTransformEqualLevelsDb() {
+        int n = 96_000;
+        double[] x = new double[n];
+        java.util.Random random = new java.util.Random(5);
+        for (int t = 0; t < n; t++) {
+            x[t] = 0.1 * random.nextGaussian() + Math.sin(2 * Math.PI * 1000 * t / 48_000.0);
+        }
+        WholeSignalSpectrum spectrum = new WholeSignalSpectrum(x.clone(), 48_000, WholeSignalSpectrum.Window.HANN);
+        double[] expected = new double[40_000];
+        spectrum.levelsDb(150, 40_150, expected);
+        double[] actual = new double[40_000];
+        new WholeSignalSpectrum(x.clone(), 48_000, WholeSignalSpectrum.Window.HANN, 150, 40_150, actual);
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(Double.doubleToLongBits(expected[i]), Double.doubleToLongBits(actual[i]), "line " + i);
+        }
+        assertEquals(spectrum.frequencyHz(1234), WholeSignalSpectrum.frequencyHz(1234, n, 48_000));
+    }
 }
