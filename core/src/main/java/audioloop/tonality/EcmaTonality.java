@@ -51,11 +51,15 @@ public final class EcmaTonality {
     /** {@link #bandSum}'s results by range (from in the high half of the key, to in the low). */
     private final Map<Long, Double> bandSums = new HashMap<>();
 
-    /** The analysed lines: levels levelDb of bins offset, offset + 1, … with labels (k + 1)·binHz. */
-    private EcmaTonality(double[] levelDb, int offset, double binHz) {
+    /**
+     * The analysed lines: levels levelDb of bins offset, offset + 1, … with labels (k + 1)·binHz. Their powers are
+     * written into power[0 … lines): the transformed signal's array, free once the levels are read (the same values
+     * in 5 MB a minute not allocated and zeroed).
+     */
+    private EcmaTonality(double[] levelDb, int offset, double binHz, double[] power) {
         this.levelDb = levelDb;
         int m = levelDb.length;
-        power = new double[m];
+        this.power = power;
         for (int j = 0; j < m; j++) {
             // MoSQITo's 10**(L/10) of its dB levels, not |X|² directly: the TNR's noise is the band's power minus the
             // tone's, which cancel to 1e-12 for a pure tone, so the last bits of each power matter (measured: |X|²
@@ -82,7 +86,8 @@ public final class EcmaTonality {
     /**
      * Analyses a stationary signal.
      *
-     * @param pressurePa   the whole signal in pascals; overwritten (the DFT runs in place)
+     * @param pressurePa   the whole signal in pascals; overwritten (the DFT runs in place, then it holds the lines'
+     *                     powers)
      * @param sampleRateHz its sampling rate
      */
     public static TonalityResult analyze(double[] pressurePa, double sampleRateHz) {
@@ -99,7 +104,8 @@ public final class EcmaTonality {
         }
         double[] levelDb = new double[end - first];
         new WholeSignalSpectrum(pressurePa, sampleRateHz, WholeSignalSpectrum.Window.HANN, first, end, levelDb);
-        EcmaTonality lines = new EcmaTonality(levelDb, first, WholeSignalSpectrum.frequencyHz(0, n, sampleRateHz));
+        EcmaTonality lines = new EcmaTonality(levelDb, first, WholeSignalSpectrum.frequencyHz(0, n, sampleRateHz),
+                pressurePa);
         int analysedLines = lines.levelDb.length;
         if (analysedLines < TonalityResult.MIN_LINES) {
             return new TonalityResult(List.of(), List.of(), null, null, 0, analysedLines);
