@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.TreeMap;
-import java.util.function.DoubleUnaryOperator;
+import java.util.function.IntToDoubleFunction;
 
 /**
  * The band mean squares {@link ThirdOctaveSpectrum} computes by filtering (np.mean(sosfilt(sos, decimate(x, q))²)),
@@ -88,8 +88,6 @@ final class SpectralBandPower {
     /** Stretches of the band-rate spectrum for the image bound. */
     private static final int IMAGE_CELLS = 256;
     private static final int TABLE_BITS = 10;
-    /** Bins of |X|² read at a time while the units are built (wider than the widest block). */
-    private static final int POWER_CHUNK = 1 << 16;
 
     static {
         for (int i = 0; i < NODES; i++) {
@@ -139,11 +137,6 @@ final class SpectralBandPower {
         /** Band-rate samples of decimate's edge effects (and of the zero-phase ringing beyond the signal). */
         int edgeSamples() {
             return q > 1 ? settle / q + 2 : 0;
-        }
-
-        /** The band-pass response at full-rate t = tan(ω/2): the band-rate frequency is q·ω. */
-        double bandpassAtFullRate(double t) {
-            return bandpass.at(Math.abs(tanMultiple(t, q)));
         }
     }
 
@@ -214,8 +207,11 @@ final class SpectralBandPower {
         int m = buffer.length;
         Plan[] plans = bands.stream().map(Plan::new).toArray(Plan[]::new);
         Edges edges = new Edges(buffer, n, plans);
-        FourStepDft dft = new FourStepDft(buffer);
-        Spectrum spectrum = new Spectrum(dft, m, plans);
+        // |X|² of every bin, read as the transform's row pass ends (FourStepDft's fused read)
+        double[] power = new double[m / 2 + 1];
+        FourStepDft dft = new FourStepDft(buffer, 0, m / 2 + 1, power);
+        Spectrum spectrum = new Spectrum(power, m, plans);
+        power = null;
         double[] linear = new double[plans.length];
         double[] imageBound = new double[plans.length];
         for (int b = 0; b < plans.length; b++) {
@@ -601,7 +597,7 @@ final class SpectralBandPower {
         private final double[] loCos = new double[1 << TABLE_BITS];
         private final double[] loSin = new double[1 << TABLE_BITS];
 
-        Spectrum(FourStepDft dft, int m, Plan[] plans) {
+        Spectrum(double[] power, int m, Plan[] plans) {
             this.m = m;
             this.half = m / 2;
             hiCos = new double[(m >> TABLE_BITS) + 1];
@@ -616,7 +612,7 @@ final class SpectralBandPower {
                 loCos[j] = Math.cos(angle);
                 loSin[j] = Math.sin(angle);
             }
-            build(dft, foldPoints(plans));
+            build(power, foldPoints(plans));
         }
 
         /** k·M/(2q) for every factor q and k = 1 … q: the bins where a unit must end. */
@@ -643,7 +639,7 @@ final class SpectralBandPower {
             return sin / (1 + cos);
         }
 
-        private void build(FourStepDft dft, int[] folds) {
+        private void build(double[] power, int[] folds) {
             List<int[]> ranges = new ArrayList<>();
             int next = 0;
             int fold = 0;
@@ -679,21 +675,12 @@ final class SpectralBandPower {
             nodeFrom[units] = nodes;
             nodeT = new double[nodes];
             nodeMass = new double[nodes];
-            // |X|² in chunks, read in bulk (FourStepDft reads wide ranges in its storage order)
-            double[] power = new double[POWER_CHUNK];
-            int chunkFrom = 0;
-            int chunkTo = 0;
             double[] moments = new double[NODES];
             for (int u = 0; u < units; u++) {
                 int s = unitStart[u];
                 int e = unitStart[u + 1];
-                if (e > chunkTo) {
-                    chunkFrom = s;
-                    chunkTo = Math.min(half + 1, s + POWER_CHUNK);
-                    dft.magnitudesSquared(chunkFrom, chunkTo, power);
-                }
                 if (e - s == 1) {
-                    double p = multiplicity(s) * power[s - chunkFrom];
+                    double p = multiplicity(s) * power[s];
                     nodeT[nodeFrom[u]] = tanHalf(s);
                     nodeMass[nodeFrom[u]] = p;
                     energy[u] = p;
@@ -707,7 +694,7 @@ final class SpectralBandPower {
                     double s3 = 0;
                     double s4 = 0;
                     for (int j = s; j < e; j++) {
-                        double p = multiplicity(j) * power[j - chunkFrom];
+                        double p = multiplicity(j) * power[j];
                         double xj = (j - centre) * inverse;
                         double x2 = xj * xj;
                         s0 += p;
@@ -747,10 +734,11 @@ final class SpectralBandPower {
             return u >= 0 ? u : -u - 2;
         }
 
-        double unitSum(int u, DoubleUnaryOperator weight) {
+        /** Σ over unit u's nodes of mass·weight(node). */
+        double unitSum(int u, IntToDoubleFunction weight) {
             double sum = 0;
             for (int i = nodeFrom[u]; i < nodeFrom[u + 1]; i++) {
-                sum += nodeMass[i] * weight.applyAsDouble(nodeT[i]);
+                sum += nodeMass[i] * weight.applyAsDouble(i);
             }
             return sum;
         }
@@ -758,20 +746,20 @@ final class SpectralBandPower {
         /**
          * inner (the sum over the units [firstUnit, endUnit)) plus the units around them outward, within [lowUnit,
          * highUnit), until the weight's bound at the edge times the energy beyond is below the tolerance; the bound is
-         * the weight at the edge (monotone weights away from the band), computed by {@code bound}.
+         * the weight at unit u's first bin (monotone weights away from the band), computed by {@code edgeBound}.
          */
-        double sumOutward(int firstUnit, int endUnit, int lowUnit, int highUnit, DoubleUnaryOperator weight,
-                          DoubleUnaryOperator bound, double inner) {
+        double sumOutward(int firstUnit, int endUnit, int lowUnit, int highUnit, IntToDoubleFunction weight,
+                          IntToDoubleFunction edgeBound, double inner) {
             double sum = inner;
             for (int u = firstUnit - 1; u >= lowUnit; u--) {
                 sum += unitSum(u, weight);
-                if (bound.applyAsDouble(edgeT[u]) * (cumulative[u] - cumulative[lowUnit]) <= REGION_TOLERANCE * sum) {
+                if (edgeBound.applyAsDouble(u) * (cumulative[u] - cumulative[lowUnit]) <= REGION_TOLERANCE * sum) {
                     break;
                 }
             }
             for (int u = endUnit; u < highUnit; u++) {
                 sum += unitSum(u, weight);
-                if (bound.applyAsDouble(edgeT[u + 1]) * (cumulative[highUnit] - cumulative[u + 1])
+                if (edgeBound.applyAsDouble(u + 1) * (cumulative[highUnit] - cumulative[u + 1])
                         <= REGION_TOLERANCE * sum) {
                     break;
                 }
@@ -779,12 +767,56 @@ final class SpectralBandPower {
             return sum;
         }
 
+        /**
+         * Per decimation factor q, filled as the bands read them (the bands of one q share them): the band-rate t of
+         * the nodes and unit edges (tan(q·ω/2)) and |H_c|⁴ of the nodes; NaN until computed.
+         */
+        private final class FactorTables {
+            final int q;
+            final PowerResponse antiAliasing;
+            final double[] nodeT;
+            final double[] nodeAntiAliasing;
+            final double[] edgeT;
+
+            FactorTables(int q) {
+                this.q = q;
+                antiAliasing = SosFilter.antiAliasingResponse(q);
+                nodeT = new double[nodeFrom[units]];
+                nodeAntiAliasing = new double[nodeT.length];
+                edgeT = new double[units + 1];
+                Arrays.fill(nodeT, Double.NaN);
+                Arrays.fill(edgeT, Double.NaN);
+            }
+
+            /** |H_c|⁴·|H_bp|² at node i. */
+            double weight(PowerResponse bandpass, int i) {
+                if (Double.isNaN(nodeT[i])) {
+                    double t = SpectralBandPower.Spectrum.this.nodeT[i];
+                    nodeT[i] = Math.abs(tanMultiple(t, q));
+                    double c = antiAliasing.at(t);
+                    nodeAntiAliasing[i] = c * c;
+                }
+                return nodeAntiAliasing[i] * bandpass.at(nodeT[i]);
+            }
+
+            /** |H_bp|² at unit u's first bin (|H_c|⁴ ≤ 1: a bound). */
+            double edgeBound(PowerResponse bandpass, int u) {
+                if (Double.isNaN(edgeT[u])) {
+                    edgeT[u] = Math.abs(tanMultiple(SpectralBandPower.Spectrum.this.edgeT[u], q));
+                }
+                return bandpass.at(edgeT[u]);
+            }
+        }
+
+        private final java.util.Map<Integer, FactorTables> tablesByFactor = new java.util.HashMap<>();
+
         /** E_lin of an undecimated band: (1/M)·Σ P·|H_bp|². */
         double fullRateEnergy(Plan plan) {
             PowerResponse bandpass = plan.bandpass;
             int peak = unitOf((int) Math.min(half, Math.round(m * Math.atan(plan.bandpass.peakT()) / Math.PI)));
-            double sum = sumOutward(peak, peak + 1, 0, units, bandpass::at, bandpass::at,
-                    unitSum(peak, bandpass::at));
+            IntToDoubleFunction weight = i -> bandpass.at(nodeT[i]);
+            IntToDoubleFunction edgeBound = u -> bandpass.at(edgeT[u]);
+            double sum = sumOutward(peak, peak + 1, 0, units, weight, edgeBound, unitSum(peak, weight));
             return sum / m;
         }
 
@@ -811,11 +843,9 @@ final class SpectralBandPower {
             Cells cells = cellsOf(q);
             double[] handledCells = new double[IMAGE_CELLS];
             double exact = foldedSum(plan, dft, exactFrom, exactTo, handledCells);
-            DoubleUnaryOperator weight = t -> {
-                double c = plan.antiAliasing.at(t);
-                return c * c * plan.bandpassAtFullRate(t);
-            };
-            double sum = sumOutward(firstExact, endExact, 0, mainEnd, weight, plan::bandpassAtFullRate, exact);
+            FactorTables tables = tablesByFactor.computeIfAbsent(q, FactorTables::new);
+            double sum = sumOutward(firstExact, endExact, 0, mainEnd, i -> tables.weight(plan.bandpass, i),
+                    u -> tables.edgeBound(plan.bandpass, u), exact);
             // The image bound, stretch by stretch of the band-rate spectrum: the main-zone energy outside the exact
             // stretch and the image energy not folded exactly, each times the band-pass's largest weight there.
             double[] mainCells = cells.main.clone();
