@@ -35,7 +35,8 @@ final class ThirdOctaveFeed {
         int rate = Analyzer.SAMPLE_RATE_HZ;
         if (samples48k >= ThirdOctaveSpectrum.spectralMinimumSamples(rate, minHz, maxHz)) {
             int transformLength = ThirdOctaveSpectrum.transformLength(samples48k, rate, minHz, maxHz);
-            if (8L * transformLength + FourStepDft.extraHeapBytes(transformLength) + WINDOW_BYTES <= budgetBytes) {
+            // the padded signal, the power spectrum (M/2 + 1 doubles), the transform's work and the end windows
+            if (12L * transformLength + FourStepDft.extraHeapBytes(transformLength) + WINDOW_BYTES <= budgetBytes) {
                 wholeSignal = new double[transformLength];
             }
         }
