@@ -154,13 +154,7 @@ public final class FourStepDft {
             double[][] columns = new double[COLUMN_GROUP][2 * l2];
             for (int s1 = 0; s1 < l1; s1 += COLUMN_GROUP) {
                 int group = Math.min(COLUMN_GROUP, l1 - s1);
-                for (int s2 = 0; s2 < l2; s2++) {
-                    int base = 2 * (s1 + l1 * s2);
-                    for (int c = 0; c < group; c++) {
-                        columns[c][2 * s2] = data[base + 2 * c];
-                        columns[c][2 * s2 + 1] = data[base + 2 * c + 1];
-                    }
-                }
+                gatherColumns(s1, group, columns);
                 for (int c = 0; c < group; c++) {
                     columnFft.accept(columns[c], 0);
                 }
@@ -228,13 +222,7 @@ public final class FourStepDft {
         double[][] columns = new double[COLUMN_GROUP][2 * l2];
         for (int s1 = 0; s1 < l1; s1 += COLUMN_GROUP) {
             int group = Math.min(COLUMN_GROUP, l1 - s1);
-            for (int k2 = 0; k2 < l2; k2++) {
-                int base = 2 * (s1 + l1 * k2);
-                for (int c = 0; c < group; c++) {
-                    columns[c][2 * k2] = data[base + 2 * c];
-                    columns[c][2 * k2 + 1] = data[base + 2 * c + 1];
-                }
-            }
+            gatherColumns(s1, group, columns);
             for (int c = 0; c < group; c++) {
                 double[] column = columns[c];
                 int column1 = s1 + c;
@@ -262,6 +250,17 @@ public final class FourStepDft {
                     data[base + 2 * c] = columns[c][2 * s2];
                     data[base + 2 * c + 1] = columns[c][2 * s2 + 1];
                 }
+            }
+        }
+    }
+
+    /** Columns s1 … s1 + group − 1 of the l2 × l1 array (positions s1 + c + l1·row) into columns[c]. */
+    private void gatherColumns(int s1, int group, double[][] columns) {
+        for (int row = 0; row < l2; row++) {
+            int base = 2 * (s1 + l1 * row);
+            for (int c = 0; c < group; c++) {
+                columns[c][2 * row] = data[base + 2 * c];
+                columns[c][2 * row + 1] = data[base + 2 * c + 1];
             }
         }
     }
