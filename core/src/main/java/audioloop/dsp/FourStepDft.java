@@ -43,6 +43,8 @@ public final class FourStepDft {
     private final double[] hiIm;
     private final double[] loRe;
     private final double[] loIm;
+    /** Whether sub-transforms with a factor 7 may use MixedRadixFft's own radix-7 pass (not JTransforms' bits). */
+    private final boolean anyRounding;
 
     /**
      * Transforms {@code signal}; its contents are overwritten (for even n it holds the transform afterwards).
@@ -62,6 +64,16 @@ public final class FourStepDft {
      * @param signal the whole signal, n ≥ 1 samples
      */
     public FourStepDft(double[] signal, int from, int to, double[] out) {
+        this(signal, from, to, out, false);
+    }
+
+    /**
+     * {@link #FourStepDft(double[], int, int, double[])}, with {@code anyRounding}: sub-transforms whose length has a
+     * factor 7 by {@link MixedRadixFft}'s own radix-7 pass instead of JTransforms' generic odd-radix pass (faster, and
+     * no work array per call, but not JTransforms' bits: for callers whose numbers do not read the rounding noise).
+     */
+    public FourStepDft(double[] signal, int from, int to, double[] out, boolean anyRounding) {
+        this.anyRounding = anyRounding;
         int n = signal.length;
         if (n < 1) {
             throw new IllegalArgumentException("empty signal");
@@ -269,9 +281,9 @@ public final class FourStepDft {
      * The in-place forward transform of m complex points at an offset: {@link MixedRadixFft} where it applies (the
      * same bits as JTransforms' mixed-radix plan, without its per-call work array), else a JTransforms plan.
      */
-    private static ObjIntConsumer<double[]> subTransform(int m) {
-        if (MixedRadixFft.supports(m)) {
-            return new MixedRadixFft(m)::forward;
+    private ObjIntConsumer<double[]> subTransform(int m) {
+        if (MixedRadixFft.supports(m, anyRounding)) {
+            return new MixedRadixFft(m, anyRounding)::forward;
         }
         return Fft.plan(m)::complexForward;
     }

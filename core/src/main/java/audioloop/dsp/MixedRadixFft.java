@@ -42,6 +42,11 @@ final class MixedRadixFft {
 
     /** Whether n is transformed here: n ≥ 2, no prime factor above 5, not a power of two (JTransforms' split radix). */
     static boolean supports(int n) {
+        return supports(n, false);
+    }
+
+    /** {@link #supports(int)}, and with {@code radixSeven} also factors of 7 (by {@link #pass7}, not JTransforms' bits). */
+    static boolean supports(int n, boolean radixSeven) {
         if (n < 2 || Integer.bitCount(n) == 1) {
             return false;
         }
@@ -50,15 +55,26 @@ final class MixedRadixFft {
                 n /= p;
             }
         }
+        while (radixSeven && n % 7 == 0) {
+            n /= 7;
+        }
         return n == 1;
     }
 
     MixedRadixFft(int n) {
-        if (!supports(n)) {
+        this(n, false);
+    }
+
+    /**
+     * @param radixSeven whether factors of 7 are transformed too, by this class's own radix-7 pass: JTransforms does
+     *                   them with FFTPACK's generic odd-radix pass, so those lengths' results are not its bits
+     */
+    MixedRadixFft(int n, boolean radixSeven) {
+        if (!supports(n, radixSeven)) {
             throw new IllegalArgumentException("mixed-radix FFT of " + n + " points");
         }
         this.n = n;
-        radices = factor(n);
+        radices = factor(n, radixSeven);
         twiddles = new double[2 * n];
         work = new double[2 * n];
         double step = 2 * Math.PI / n;
@@ -84,7 +100,7 @@ final class MixedRadixFft {
         }
     }
 
-    private static int[] factor(int n) {
+    private static int[] factor(int n, boolean radixSeven) {
         int[] found = new int[32];
         int count = 0;
         for (int p : TRIAL_FACTORS) {
@@ -98,6 +114,10 @@ final class MixedRadixFft {
                 }
                 count++;
             }
+        }
+        while (radixSeven && n % 7 == 0) {
+            n /= 7;
+            found[count++] = 7;
         }
         return java.util.Arrays.copyOf(found, count);
     }
@@ -117,7 +137,8 @@ final class MixedRadixFft {
                 case 4 -> pass4(idot, l1, in, inAt, out, outAt, tw);
                 case 2 -> pass2(idot, l1, in, inAt, out, outAt, tw);
                 case 3 -> pass3(idot, l1, in, inAt, out, outAt, tw);
-                default -> pass5(idot, l1, in, inAt, out, outAt, tw);
+                case 5 -> pass5(idot, l1, in, inAt, out, outAt, tw);
+                default -> pass7(idot, l1, in, inAt, out, outAt, tw);
             }
             inWork = !inWork;
             l1 *= p;
@@ -450,6 +471,72 @@ final class MixedRadixFft {
     }
 
     /** out[at], out[at + 1] = w·(re + i·im), w = wr + i·wi, as FFTPACK writes the product. */
+    /** cos and sin of 2πj/7, j = 1, 2, 3. */
+    private static final double C1 = Math.cos(2 * Math.PI / 7);
+    private static final double C2 = Math.cos(4 * Math.PI / 7);
+    private static final double C3 = Math.cos(6 * Math.PI / 7);
+    private static final double S1 = Math.sin(2 * Math.PI / 7);
+    private static final double S2 = Math.sin(4 * Math.PI / 7);
+    private static final double S3 = Math.sin(6 * Math.PI / 7);
+
+    /**
+     * A radix-7 stage in the same layout as the others: the 7-point DFT of inputs a0 … a6 from the sums t_j = a_j +
+     * a_{7−j} and differences u_j = a_j − a_{7−j}: y_0 = a0 + t1 + t2 + t3, and for k = 1, 2, 3 with
+     * c_k = a0 + Σ_j cos(2πjk/7)·t_j and s_k = Σ_j sin(2πjk/7)·u_j, y_k = c_k − i·s_k and y_{7−k} = c_k + i·s_k;
+     * outputs 1 … 6 then times their twiddles (none in the last stage, idot = 2).
+     */
+    private void pass7(int idot, int l1, double[] in, int inAt, double[] out, int outAt, int tw) {
+        int outputStride = idot * l1;
+        for (int k = 0; k < l1; k++) {
+            for (int i = 0; i < idot; i += 2) {
+                int x0 = inAt + i + 7 * k * idot;
+                double a0r = in[x0];
+                double a0i = in[x0 + 1];
+                double t1r = in[x0 + idot] + in[x0 + 6 * idot];
+                double t1i = in[x0 + idot + 1] + in[x0 + 6 * idot + 1];
+                double u1r = in[x0 + idot] - in[x0 + 6 * idot];
+                double u1i = in[x0 + idot + 1] - in[x0 + 6 * idot + 1];
+                double t2r = in[x0 + 2 * idot] + in[x0 + 5 * idot];
+                double t2i = in[x0 + 2 * idot + 1] + in[x0 + 5 * idot + 1];
+                double u2r = in[x0 + 2 * idot] - in[x0 + 5 * idot];
+                double u2i = in[x0 + 2 * idot + 1] - in[x0 + 5 * idot + 1];
+                double t3r = in[x0 + 3 * idot] + in[x0 + 4 * idot];
+                double t3i = in[x0 + 3 * idot + 1] + in[x0 + 4 * idot + 1];
+                double u3r = in[x0 + 3 * idot] - in[x0 + 4 * idot];
+                double u3i = in[x0 + 3 * idot + 1] - in[x0 + 4 * idot + 1];
+                int y0 = outAt + i + k * idot;
+                out[y0] = a0r + t1r + t2r + t3r;
+                out[y0 + 1] = a0i + t1i + t2i + t3i;
+                for (int m = 1; m <= 3; m++) {
+                    // cos/sin of 2π·j·m/7 for j = 1, 2, 3: the angles j·m mod 7 fold onto 1, 2, 3 with signs
+                    double ca = m == 1 ? C1 : m == 2 ? C2 : C3;
+                    double cb = m == 1 ? C2 : m == 2 ? C3 : C1;
+                    double cc = m == 1 ? C3 : m == 2 ? C1 : C2;
+                    double sa = m == 1 ? S1 : m == 2 ? S2 : S3;
+                    double sb = m == 1 ? S2 : m == 2 ? -S3 : -S1;
+                    double sc = m == 1 ? S3 : m == 2 ? -S1 : S2;
+                    double cr = a0r + ca * t1r + cb * t2r + cc * t3r;
+                    double ci = a0i + ca * t1i + cb * t2i + cc * t3i;
+                    double sr = sa * u1r + sb * u2r + sc * u3r;
+                    double si = sa * u1i + sb * u2i + sc * u3i;
+                    int yk = y0 + m * outputStride;
+                    int ym = y0 + (7 - m) * outputStride;
+                    if (idot == 2) {
+                        out[yk] = cr + si;
+                        out[yk + 1] = ci - sr;
+                        out[ym] = cr - si;
+                        out[ym + 1] = ci + sr;
+                    } else {
+                        int wk = tw + (m - 1) * idot + i;
+                        int wm = tw + (6 - m) * idot + i;
+                        twiddled(out, yk, cr + si, ci - sr, twiddles[wk], -twiddles[wk + 1]);
+                        twiddled(out, ym, cr - si, ci + sr, twiddles[wm], -twiddles[wm + 1]);
+                    }
+                }
+            }
+        }
+    }
+
     private static void twiddled(double[] out, int at, double re, double im, double wr, double wi) {
         out[at] = wr * re - wi * im;
         out[at + 1] = wr * im + wi * re;

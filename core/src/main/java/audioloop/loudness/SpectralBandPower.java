@@ -209,7 +209,8 @@ final class SpectralBandPower {
         Edges edges = new Edges(buffer, n, plans);
         // |X|² of every bin, read as the transform's row pass ends (FourStepDft's fused read)
         double[] power = new double[m / 2 + 1];
-        FourStepDft dft = new FourStepDft(buffer, 0, m / 2 + 1, power);
+        // (any rounding: the band sums read no rounding noise, and the decimation by 7 puts a factor 7 in M)
+        FourStepDft dft = new FourStepDft(buffer, 0, m / 2 + 1, power, true);
         Spectrum spectrum = new Spectrum(power, m, plans);
         power = null;
         double[] linear = new double[plans.length];

@@ -51,4 +51,26 @@ class MixedRadixFftTest {
         assertFalse(MixedRadixFft.supports(7 * 16));
         assertFalse(MixedRadixFft.supports(20_011));
     }
+
+    /** The own radix-7 pass (lengths with factors 7, for callers that need no JTransforms bits): the DFT to rounding. */
+    @Test
+    void radixSevenIsTheDftToRounding() {
+        for (int n : new int[] {7, 14, 49, 70, 252, 1260, 1470, 7 * 7 * 60}) {
+            Random random = new Random(n);
+            double[] expected = new double[2 * n];
+            for (int i = 0; i < expected.length; i++) {
+                expected[i] = random.nextGaussian();
+            }
+            double[] actual = expected.clone();
+            Fft.plan(n).complexForward(expected);
+            assertTrue(MixedRadixFft.supports(n, true));
+            new MixedRadixFft(n, true).forward(actual, 0);
+            double worst = 0;
+            for (int i = 0; i < expected.length; i++) {
+                worst = Math.max(worst, Math.abs(expected[i] - actual[i]));
+            }
+            assertTrue(worst <= 1e-12 * Math.sqrt(n), "n = " + n + ": " + worst);
+        }
+        assertFalse(MixedRadixFft.supports(7 * 11, true));
+    }
 }
