@@ -10,7 +10,9 @@ import org.apache.commons.math3.util.FastMath;
  * every call, which for the four-step DFT of a minute of audio is 2 400 calls and 46 MB of newly zeroed memory
  * (measured: the DFT 30.9 → 27.5 ms of CPU with the work array kept). The bits matter because the tonality's
  * pure-tone ratios read the spectrum's rounding noise (a different split of the same DFT moved a TNR of
- * iso532-1_b3_03 by 8.5e-4 dB), so the whole-file spectrum keeps JTransforms' arithmetic.
+ * iso532-1_b3_03 by 8.5e-4 dB), so the whole-file spectrum keeps JTransforms' arithmetic. Lengths with factors
+ * of 7 can also be done, by a radix-7 pass of this class's own (JTransforms uses FFTPACK's generic odd-radix pass
+ * there, so those results are not its bits): for the third-octave band powers, whose sums read no rounding noise.
  *
  * <p>Layout as FFTPACK's: a pass of radix p with l1 transforms done and ido = n/(l1·p) reads element i of input j
  * of sub-transform k at (i + ido·(j + p·k)) and writes output j at (i + ido·(k + l1·j)), complex interleaved;
