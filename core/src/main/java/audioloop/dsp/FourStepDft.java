@@ -134,6 +134,22 @@ public final class FourStepDft {
         return length;
     }
 
+    /**
+     * tan(π·j/n) for 0 ≤ j ≤ n/2 (+∞ at j = n/2), from the transform's own table of e^{−2πij/n}: sin θ/(1 + cos θ)
+     * with θ = 2πj/n (the frequency variable of bilinear filter designs at bin j), or (1 − cos θ)/sin θ past θ = π/2,
+     * where 1 + cos θ would cancel.
+     */
+    public double tanHalfAngle(long j) {
+        if (2 * j == length) {
+            return Double.POSITIVE_INFINITY;
+        }
+        int hi = (int) (j >>> TABLE_BITS);
+        int lo = (int) (j & ((1 << TABLE_BITS) - 1));
+        double cos = hiRe[hi] * loRe[lo] - hiIm[hi] * loIm[lo];
+        double sin = -(hiRe[hi] * loIm[lo] + hiIm[hi] * loRe[lo]);
+        return cos >= 0 ? sin / (1 + cos) : (1 - cos) / sin;
+    }
+
     /** Heap a transform of n points takes at its peak beyond the caller's n-double signal, in bytes (estimate). */
     public static long extraHeapBytes(int n) {
         long points = n % 2 == 0 ? n / 2 : n;

@@ -87,7 +87,6 @@ final class SpectralBandPower {
     private static final double SETTLED = 1e-17;
     /** Stretches of the band-rate spectrum for the image bound. */
     private static final int IMAGE_CELLS = 256;
-    private static final int TABLE_BITS = 10;
 
     static {
         for (int i = 0; i < NODES; i++) {
@@ -111,7 +110,6 @@ final class SpectralBandPower {
         final int q;
         final Band band;
         final PowerResponse.ButterworthBandpass bandpass;
-        final PowerResponse antiAliasing;
         /** The band-pass's slowest decay: a time constant in band-rate samples. */
         final double timeConstant;
         final int tail;
@@ -123,7 +121,6 @@ final class SpectralBandPower {
             q = band.decimation();
             bandpass = (PowerResponse.ButterworthBandpass) PowerResponse.butterBandpass(band.sos().length,
                     band.lowEdge(), band.highEdge());
-            antiAliasing = q > 1 ? SosFilter.antiAliasingResponse(q) : null;
             timeConstant = -1 / Math.log(SosFilter.largestPoleRadius(band.sos()));
             tail = timeConstants(TAIL_TIME_CONSTANTS);
             settle = q > 1 ? (int) Math.ceil(Math.log(SETTLED) / Math.log(SosFilter.antiAliasingPoleRadius(q))) : 0;
@@ -200,10 +197,10 @@ final class SpectralBandPower {
 
     /**
      * The bands' mean squares from the signal in {@code buffer[0 … n)}, which is zero beyond n and {@link
-     * #transformLength} long. The buffer is transformed in place and holds the signal again afterwards, to within
-     * rounding (the inverse transform), only when some band was {@link #NOT_COMPUTED}: {@code restored[0]} says so.
+     * #transformLength} long. The buffer is transformed in place; when some band is {@link #NOT_COMPUTED} it holds
+     * the signal again afterwards, to within rounding (the inverse transform), for the filters to read.
      */
-    static double[] meanSquares(double[] buffer, int n, List<Band> bands, boolean[] restored) {
+    static double[] meanSquares(double[] buffer, int n, List<Band> bands) {
         int m = buffer.length;
         Plan[] plans = bands.stream().map(Plan::new).toArray(Plan[]::new);
         Edges edges = new Edges(buffer, n, plans);
@@ -211,7 +208,7 @@ final class SpectralBandPower {
         double[] power = new double[m / 2 + 1];
         // (any rounding: the band sums read no rounding noise, and the decimation by 7 puts a factor 7 in M)
         FourStepDft dft = new FourStepDft(buffer, 0, m / 2 + 1, power, true);
-        Spectrum spectrum = new Spectrum(power, m, plans);
+        Spectrum spectrum = new Spectrum(dft, power, m, plans);
         power = null;
         double[] linear = new double[plans.length];
         double[] imageBound = new double[plans.length];
@@ -234,7 +231,6 @@ final class SpectralBandPower {
             dft.inverseInPlace();
             Arrays.fill(buffer, n, m, 0.0);
         }
-        restored[0] = fallback;
         return meanSquares;
     }
 
@@ -338,14 +334,13 @@ final class SpectralBandPower {
                 }
             }
             for (var entry : byFactor.entrySet()) {
-                for (int b : entry.getValue()) {
-                    if (entry.getKey() == 1) {
-                        double after = fullRateTail(plans[b]);
-                        terms[b] = new double[] {-after, after};
-                    }
-                }
                 if (entry.getKey() > 1) {
                     decimatedBands(entry.getKey(), entry.getValue(), linear, terms);
+                    continue;
+                }
+                for (int b : entry.getValue()) {
+                    double after = fullRateTail(plans[b]);
+                    terms[b] = new double[] {-after, after};
                 }
             }
             return terms;
@@ -463,18 +458,26 @@ final class SpectralBandPower {
                 double[] bLinear = filter(plans[b].band.sos(), Arrays.copyOf(linearStart, edge + windows[b]));
                 double[] delta = deltas[b];
                 double before = sumOfSquares(bLinear, 0, edge);
-                double cross = 0;
-                double crossMagnitude = 0;
-                double deltaSquares = 0;
-                for (int i = edge; i < edge + windows[b]; i++) {
-                    double c = 2 * bLinear[i] * delta[i];
-                    cross += c;
-                    crossMagnitude += Math.abs(c);
-                    deltaSquares += delta[i] * delta[i];
-                }
-                terms[b] = new double[] {cross + deltaSquares - before + ends[b][0],
-                    crossMagnitude + deltaSquares + before + ends[b][1]};
+                double[] start = crossTerms(bLinear, delta, edge, windows[b]);
+                terms[b] = new double[] {start[0] - before + ends[b][0], start[1] + before + ends[b][1]};
             }
+        }
+
+        /**
+         * Σ (2·b_lin·δ + δ²) over indices from … from + count − 1 (b = b_lin + δ there, so this is Σ b² − Σ b_lin²), and
+         * the sum of its terms' magnitudes: {value, magnitude}.
+         */
+        private static double[] crossTerms(double[] bLinear, double[] delta, int from, int count) {
+            double cross = 0;
+            double crossMagnitude = 0;
+            double deltaSquares = 0;
+            for (int i = from; i < from + count; i++) {
+                double c = 2 * bLinear[i] * delta[i];
+                cross += c;
+                crossMagnitude += Math.abs(c);
+                deltaSquares += delta[i] * delta[i];
+            }
+            return new double[] {cross + deltaSquares, crossMagnitude + deltaSquares};
         }
 
         /** What the tolerances are shares of: E_lin + END, the band's energy but for START (at least 0). */
@@ -499,18 +502,10 @@ final class SpectralBandPower {
                 double[] b = filter(plan.band.sos(), input); // index i: band sample differsFrom − warm + i
                 ending = Arrays.copyOfRange(b, warm, b.length);
                 timeConstant = plan.timeConstant;
-                double cross = 0;
-                double crossMagnitude = 0;
-                double deltaSquares = 0;
-                for (int i = 0; i < 2 * edge; i++) {
-                    double c = 2 * ending[i] * deltaEnd[i];
-                    cross += c;
-                    crossMagnitude += Math.abs(c);
-                    deltaSquares += deltaEnd[i] * deltaEnd[i];
-                }
+                double[] cross = crossTerms(ending, deltaEnd, 0, 2 * edge);
                 double after = sumOfSquares(ending, 2 * edge, ending.length);
-                value = cross + deltaSquares - after;
-                magnitude = crossMagnitude + deltaSquares + after;
+                value = cross[0] - after;
+                magnitude = cross[1] + after;
             }
 
             /**
@@ -592,27 +587,13 @@ final class SpectralBandPower {
         double[] cumulative;
         /** t at each unit's first bin (edgeT[units] at the bin after the last). */
         double[] edgeT;
-        /** e^{iθ} of bin j = (hi)[j ≫ 10]·(lo)[j &amp; 1023], θ = 2πj/M. */
-        private final double[] hiCos;
-        private final double[] hiSin;
-        private final double[] loCos = new double[1 << TABLE_BITS];
-        private final double[] loSin = new double[1 << TABLE_BITS];
+        /** The transform, for tan(πj/M) from its table of unit roots. */
+        private final FourStepDft dft;
 
-        Spectrum(double[] power, int m, Plan[] plans) {
+        Spectrum(FourStepDft dft, double[] power, int m, Plan[] plans) {
+            this.dft = dft;
             this.m = m;
             this.half = m / 2;
-            hiCos = new double[(m >> TABLE_BITS) + 1];
-            hiSin = new double[hiCos.length];
-            for (int j = 0; j < hiCos.length; j++) {
-                double angle = 2 * Math.PI * ((double) j * (1 << TABLE_BITS)) / m;
-                hiCos[j] = Math.cos(angle);
-                hiSin[j] = Math.sin(angle);
-            }
-            for (int j = 0; j < loCos.length; j++) {
-                double angle = 2 * Math.PI * j / m;
-                loCos[j] = Math.cos(angle);
-                loSin[j] = Math.sin(angle);
-            }
             build(power, foldPoints(plans));
         }
 
@@ -628,21 +609,13 @@ final class SpectralBandPower {
             return points.stream().mapToInt(Integer::intValue).toArray();
         }
 
-        /** tan(πj/M) = sin θ/(1 + cos θ), θ = 2πj/M, for 0 ≤ j ≤ M/2 (+∞ at M/2). */
+        /** tan(πj/M), 0 ≤ j ≤ M/2 (+∞ at M/2). */
         double tanHalf(long j) {
-            if (2 * j == m) {
-                return Double.POSITIVE_INFINITY;
-            }
-            int hi = (int) (j >>> TABLE_BITS);
-            int lo = (int) (j & ((1 << TABLE_BITS) - 1));
-            double cos = hiCos[hi] * loCos[lo] - hiSin[hi] * loSin[lo];
-            double sin = hiSin[hi] * loCos[lo] + hiCos[hi] * loSin[lo];
-            return sin / (1 + cos);
+            return dft.tanHalfAngle(j);
         }
 
         private void build(double[] power, int[] folds) {
             List<int[]> ranges = new ArrayList<>();
-            int next = 0;
             int fold = 0;
             for (int s = 0; s <= half; ) {
                 while (folds[fold] <= s) {
@@ -769,8 +742,11 @@ final class SpectralBandPower {
         }
 
         /**
-         * Per decimation factor q, filled as the bands read them (the bands of one q share them): the band-rate t of
-         * the nodes and unit edges (tan(q·ω/2)) and |H_c|⁴ of the nodes; NaN until computed.
+         * What the bands decimated by one factor q share: decimate's |H_c|²; the band-rate t of the nodes and unit edges
+         * (tan(q·ω/2)) and |H_c|⁴ of the nodes, filled as the bands read them (NaN until computed); and, for the image
+         * bound, the main-zone unit energies spread over the stretches of [0, M'/2] they touch and the image units'
+         * energies times |H_c|⁴ at their lowest frequency (the stop-band falls monotonically), folded onto the
+         * band-rate spectrum likewise.
          */
         private final class FactorTables {
             final int q;
@@ -778,6 +754,8 @@ final class SpectralBandPower {
             final double[] nodeT;
             final double[] nodeAntiAliasing;
             final double[] edgeT;
+            final double[] mainCells = new double[IMAGE_CELLS];
+            final double[] imageCells = new double[IMAGE_CELLS];
 
             FactorTables(int q) {
                 this.q = q;
@@ -787,6 +765,20 @@ final class SpectralBandPower {
                 edgeT = new double[units + 1];
                 Arrays.fill(nodeT, Double.NaN);
                 Arrays.fill(edgeT, Double.NaN);
+                int bandRate = m / q;
+                int nyquist = bandRate / 2;
+                for (int u = 0; u < units; u++) {
+                    int s = unitStart[u];
+                    int e = unitStart[u + 1] - 1;
+                    if (e < nyquist) {
+                        spread(mainCells, s, e, nyquist, energy[u]);
+                    } else {
+                        int fs = fold(s, bandRate);
+                        int fe = fold(e, bandRate);
+                        double c = antiAliasing.at(SpectralBandPower.Spectrum.this.edgeT[u]);
+                        spread(imageCells, Math.min(fs, fe), Math.max(fs, fe), nyquist, energy[u] * c * c);
+                    }
+                }
             }
 
             /** |H_c|⁴·|H_bp|² at node i. */
@@ -841,15 +833,14 @@ final class SpectralBandPower {
             if (exactTo > nyquist) {
                 return Double.NaN;
             }
-            Cells cells = cellsOf(q);
-            double[] handledCells = new double[IMAGE_CELLS];
-            double exact = foldedSum(plan, dft, exactFrom, exactTo, handledCells);
             FactorTables tables = tablesByFactor.computeIfAbsent(q, FactorTables::new);
+            double[] handledCells = new double[IMAGE_CELLS];
+            double exact = foldedSum(plan, tables.antiAliasing, dft, exactFrom, exactTo, handledCells);
             double sum = sumOutward(firstExact, endExact, 0, mainEnd, i -> tables.weight(plan.bandpass, i),
                     u -> tables.edgeBound(plan.bandpass, u), exact);
             // The image bound, stretch by stretch of the band-rate spectrum: the main-zone energy outside the exact
             // stretch and the image energy not folded exactly, each times the band-pass's largest weight there.
-            double[] mainCells = cells.main.clone();
+            double[] mainCells = tables.mainCells.clone();
             for (int u = firstExact; u < endExact; u++) {
                 spread(mainCells, unitStart[u], unitStart[u + 1] - 1, nyquist, -energy[u]);
             }
@@ -857,45 +848,11 @@ final class SpectralBandPower {
             for (int c = 0; c < IMAGE_CELLS; c++) {
                 double w = cellWeight(plan, c, nyquist, exactFrom, exactTo);
                 double main = Math.max(0, mainCells[c]) * w;
-                double image = Math.max(0, cells.image[c] - handledCells[c]) * w;
+                double image = Math.max(0, tables.imageCells[c] - handledCells[c]) * w;
                 bound += 2 * Math.sqrt(main * (q - 1) * image) + (q - 1) * image;
             }
             imageBounds[band] = bound / ((double) q * m);
             return Double.isFinite(bound) ? sum / ((double) q * m) : Double.NaN;
-        }
-
-        /** Per factor q: the energies of the main zone and of the images (times |H_c|⁴), by stretch. */
-        private record Cells(double[] main, double[] image) {
-        }
-
-        private final java.util.Map<Integer, Cells> cellsByFactor = new java.util.HashMap<>();
-
-        /**
-         * The main-zone unit energies spread over the stretches of [0, M'/2] they touch, and the image units' energies
-         * times |H_c|⁴ at their lowest frequency (the stop-band falls monotonically), folded onto the band-rate
-         * spectrum likewise.
-         */
-        private Cells cellsOf(int q) {
-            return cellsByFactor.computeIfAbsent(q, k -> {
-                int bandRate = m / q;
-                int nyquist = bandRate / 2;
-                PowerResponse antiAliasing = SosFilter.antiAliasingResponse(q);
-                double[] main = new double[IMAGE_CELLS];
-                double[] image = new double[IMAGE_CELLS];
-                for (int u = 0; u < units; u++) {
-                    int s = unitStart[u];
-                    int e = unitStart[u + 1] - 1;
-                    if (e < nyquist) {
-                        spread(main, s, e, nyquist, energy[u]);
-                    } else {
-                        int fs = fold(s, bandRate);
-                        int fe = fold(e, bandRate);
-                        double c = antiAliasing.at(edgeT[u]);
-                        spread(image, Math.min(fs, fe), Math.max(fs, fe), nyquist, energy[u] * c * c);
-                    }
-                }
-                return new Cells(main, image);
-            });
         }
 
         /**
@@ -920,7 +877,8 @@ final class SpectralBandPower {
          * Σ_{m' ∈ [from, to)} 2·|Σ_{k<q} X[m' + k·M']·|H_c|²|²·|H_bp(m')|², reading each image's stretch of bins in
          * one pass; the images' energies times |H_c|⁴ are added to the stretches they fold onto (handledCells).
          */
-        private double foldedSum(Plan plan, FourStepDft dft, int from, int to, double[] handledCells) {
+        private double foldedSum(Plan plan, PowerResponse antiAliasing, FourStepDft dft, int from, int to,
+                                 double[] handledCells) {
             int q = plan.q;
             int bandRate = m / q;
             int nyquist = bandRate / 2;
@@ -935,7 +893,7 @@ final class SpectralBandPower {
                 for (int i = 0; i < length; i++) {
                     long bin = first + i;
                     int folded = (int) (bin <= half ? bin : m - bin);
-                    double c = plan.antiAliasing.at(Math.abs(tanHalf(folded)));
+                    double c = antiAliasing.at(Math.abs(tanHalf(folded)));
                     sumRe[i] += re[i] * c;
                     sumIm[i] += im[i] * c;
                     if (k > 0) {

@@ -335,8 +335,7 @@ public final class ThirdOctaveSpectrum {
         if (buffer.length != SpectralBandPower.transformLength(samples, bands)) {
             throw new IllegalArgumentException("the buffer must be transformLength(...) long");
         }
-        boolean[] restored = new boolean[1];
-        double[] meanSquares = SpectralBandPower.meanSquares(buffer, samples, bands, restored);
+        double[] meanSquares = SpectralBandPower.meanSquares(buffer, samples, bands);
         List<Band> filtered = new ArrayList<>();
         for (int b = 0; b < bands.size(); b++) {
             if (Double.isNaN(meanSquares[b])) {

@@ -95,4 +95,15 @@ class FourStepDftTest {
         }
         assertThrows(UnsupportedOperationException.class, () -> new FourStepDft(new double[3]).inverseInPlace());
     }
+
+    @Test
+    void tanHalfAngleFromTheTwiddleTables() {
+        int n = 3_150_000;
+        FourStepDft dft = new FourStepDft(new double[n]);
+        for (long j : new long[] {0, 1, 1023, 1024, 4_800, 157_500, 787_499, 1_500_000, n / 2 - 1}) {
+            double expected = Math.tan(Math.PI * j / n);
+            assertEquals(expected, dft.tanHalfAngle(j), 1e-13 * Math.max(1, expected * expected), "j = " + j);
+        }
+        assertEquals(Double.POSITIVE_INFINITY, dft.tanHalfAngle(n / 2));
+    }
 }
