@@ -615,7 +615,9 @@ final class SpectralBandPower {
         }
 
         private void build(double[] power, int[] folds) {
-            List<int[]> ranges = new ArrayList<>();
+            // the units tile [0, M/2]: each starts where the one before ends
+            int[] starts = new int[SINGLE_BINS + 8 * BLOCK_DIVISOR];
+            units = 0;
             int fold = 0;
             for (int s = 0; s <= half; ) {
                 while (folds[fold] <= s) {
@@ -623,29 +625,27 @@ final class SpectralBandPower {
                 }
                 int width = s < SINGLE_BINS ? 1 : Math.max(8, s / BLOCK_DIVISOR);
                 int e = Math.min(s + width, folds[fold]);
-                if (e - s >= 2 && e - s < NODES) {
-                    // too narrow for the rule: single bins
-                    for (int j = s; j < e; j++) {
-                        ranges.add(new int[] {j, j + 1});
+                // too narrow for the rule: single bins
+                int step = e - s >= 2 && e - s < NODES ? 1 : e - s;
+                for (int j = s; j < e; j += step) {
+                    if (units == starts.length) {
+                        starts = Arrays.copyOf(starts, 2 * units);
                     }
-                } else {
-                    ranges.add(new int[] {s, e});
+                    starts[units++] = j;
                 }
                 s = e;
             }
-            units = ranges.size();
-            unitStart = new int[units + 1];
+            unitStart = Arrays.copyOf(starts, units + 1);
+            unitStart[units] = half + 1;
             nodeFrom = new int[units + 1];
             energy = new double[units];
             cumulative = new double[units + 1];
             edgeT = new double[units + 1];
             int nodes = 0;
             for (int u = 0; u < units; u++) {
-                unitStart[u] = ranges.get(u)[0];
                 nodeFrom[u] = nodes;
-                nodes += ranges.get(u)[1] - ranges.get(u)[0] == 1 ? 1 : NODES;
+                nodes += unitStart[u + 1] - unitStart[u] == 1 ? 1 : NODES;
             }
-            unitStart[units] = half + 1;
             nodeFrom[units] = nodes;
             nodeT = new double[nodes];
             nodeMass = new double[nodes];
@@ -887,6 +887,7 @@ final class SpectralBandPower {
             double[] sumIm = new double[length];
             double[] re = new double[length];
             double[] im = new double[length];
+            double cellsPerBin = cellsPerBin(nyquist);
             for (int k = 0; k < q; k++) {
                 long first = from + (long) k * bandRate; // full-circle bins first … first + length − 1
                 readCircle(dft, first, length, re, im);
@@ -898,7 +899,7 @@ final class SpectralBandPower {
                     sumIm[i] += im[i] * c;
                     if (k > 0) {
                         double p = multiplicity(folded) * (re[i] * re[i] + im[i] * im[i]) * c * c;
-                        spread(handledCells, from + i, from + i, nyquist, p);
+                        handledCells[cell(from + i, cellsPerBin)] += p;
                     }
                 }
             }
@@ -950,12 +951,20 @@ final class SpectralBandPower {
 
         /** Adds value to every stretch the band-rate bins [lo, hi] touch. */
         private static void spread(double[] cells, int lo, int hi, int nyquist, double value) {
-            double perBin = (double) IMAGE_CELLS / (nyquist + 1); // the same mapping everywhere (no divisions)
-            int first = (int) (lo * perBin);
-            int last = (int) (hi * perBin);
-            for (int c = first; c <= Math.min(last, IMAGE_CELLS - 1); c++) {
+            double perBin = cellsPerBin(nyquist);
+            for (int c = cell(lo, perBin); c <= cell(hi, perBin); c++) {
                 cells[c] += value;
             }
+        }
+
+        /** Stretches per band-rate bin of [0, nyquist]: one mapping everywhere, multiplied rather than divided. */
+        private static double cellsPerBin(int nyquist) {
+            return (double) IMAGE_CELLS / (nyquist + 1);
+        }
+
+        /** The stretch holding band-rate bin j ≤ nyquist. */
+        private static int cell(int j, double cellsPerBin) {
+            return Math.min((int) (j * cellsPerBin), IMAGE_CELLS - 1);
         }
     }
 
