@@ -161,6 +161,31 @@ public final class FourStepDft {
         return 8 * (copy + 40 * longest + 2 * COLUMN_GROUP * longest + (n >> TABLE_BITS) * 2 + 2048);
     }
 
+    /**
+     * CPU time of the transform of n points ({@link #FourStepDft(double[], int, int, double[], boolean)} with all
+     * bins read, even n), estimated in ns: per complex point, its two sub-transforms ({@link
+     * MixedRadixFft#nanosPerPoint}; a power of two, JTransforms' split radix, 0.55·log2 ns) and 10 ns for the rest
+     * (the column pass's gather, twiddles and scatter, the lines' untangling). Within 2 ms of the measured time for
+     * 13 lengths from 2.9 to 3.4 M (docs/performance.md); for choosing among lengths, not for reporting.
+     */
+    public static double estimatedNanos(int n, boolean anyRounding) {
+        int points = n / 2;
+        int l1 = points <= SINGLE_PLAN_POINTS ? 1 : largestDivisorUpToRoot(points);
+        return points * (subTransformNanosPerPoint(l1, anyRounding) + subTransformNanosPerPoint(points / l1,
+                anyRounding) + 10);
+    }
+
+    private static double subTransformNanosPerPoint(int m, boolean anyRounding) {
+        if (m == 1) {
+            return 0;
+        }
+        if (MixedRadixFft.supports(m, anyRounding)) {
+            return MixedRadixFft.nanosPerPoint(m, anyRounding);
+        }
+        // a power of two (JTransforms' split radix), or a length with a larger prime factor (far costlier: Bluestein)
+        return Integer.bitCount(m) == 1 ? 0.55 * (31 - Integer.numberOfLeadingZeros(m)) : 100;
+    }
+
     private static int largestDivisorUpToRoot(int m) {
         for (int d = (int) Math.sqrt(m); d > 1; d--) {
             if (m % d == 0) {

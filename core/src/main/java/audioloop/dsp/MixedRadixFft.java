@@ -124,6 +124,26 @@ final class MixedRadixFft {
         return java.util.Arrays.copyOf(found, count);
     }
 
+    /**
+     * CPU time per point of a transform of n points ({@link #supports}), estimated from its passes: a pass of radix
+     * 2, 3, 4, 5, 7 costs 1.4, 1.7, 1.6, 2.3, 2.5 ns per point, less 1.6 ns per transform. Least-squares fit to 440
+     * lengths 400 … 4 200 timed on the 2-core EPYC the benchmarks run on (rms error 0.35 ns per point; one pass of
+     * radix 5 costs 40 % more per point than one of radix 4, which does two factors of 2).
+     */
+    static double nanosPerPoint(int n, boolean radixSeven) {
+        double nanos = -1.6;
+        for (int p : factor(n, radixSeven)) {
+            nanos += switch (p) {
+                case 2 -> 1.4;
+                case 3 -> 1.7;
+                case 4 -> 1.6;
+                case 5 -> 2.3;
+                default -> 2.5;
+            };
+        }
+        return nanos;
+    }
+
     /** Transforms the n complex points a[offset …] (interleaved re, im) in place. */
     void forward(double[] a, int offset) {
         boolean inWork = false;

@@ -55,6 +55,39 @@ class ThirdOctaveSpectralTest {
         return SpectralBandPower.meanSquares(buffer, x.length, bands);
     }
 
+    /**
+     * The transform length: a multiple of 2q for every decimation factor (1 680), M/2 of JTransforms' mixed-radix
+     * lengths (2, 3, 5, at most two 7s), no shorter than the padding needs and at most 8 % longer, and of the valid
+     * lengths in that range none estimated faster.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {326_400, 480_000, 1_440_000, 2_880_000, 5_760_000, 14_400_000})
+    void transformLengthIsTheFastestValidLengthWithinTheSlack(int n) {
+        List<SpectralBandPower.Band> bands = ThirdOctaveSpectrum.designBands(FS,
+                ThirdOctaveSpectrum.centreFrequenciesHz(MIN_HZ, MAX_HZ));
+        int shortest = SpectralBandPower.shortestTransformLength(n, bands);
+        int m = SpectralBandPower.transformLength(n, bands);
+        assertTrue(shortest > n, "past the signal");
+        assertTrue(m >= shortest && m <= 1.08 * shortest, m + " against the shortest " + shortest);
+        assertEquals(0, m % 1680, "multiple of 2q for q = 2, 3, 4, 5, 6, 7, 8, 10");
+        assertTrue(mixedRadix(m / 2), m + ": M/2 not a mixed-radix length");
+        double chosen = audioloop.dsp.FourStepDft.estimatedNanos(m, true);
+        for (int k = shortest; k <= 1.08 * shortest; k += 1680) {
+            if (mixedRadix(k / 2)) {
+                assertTrue(audioloop.dsp.FourStepDft.estimatedNanos(k, true) >= chosen, k + " estimated faster");
+            }
+        }
+    }
+
+    private static boolean mixedRadix(int k) {
+        for (int p : new int[] {2, 3, 5}) {
+            while (k % p == 0) {
+                k /= p;
+            }
+        }
+        return k == 1 || k == 7 || k == 49;
+    }
+
     private static void assertSameLevels(double[] x, String what) {
         double[] expected = filtered(x);
         double[] actual = fromSpectrum(x);
