@@ -52,7 +52,13 @@ public final class FourStepDft {
      * @param signal the whole signal, n ≥ 1 samples
      */
     public FourStepDft(double[] signal) {
-        this(signal, 0, 0, null);
+        this(signal, 0, 0, (LineSink) null, false);
+    }
+
+    /** Receives bins X_k of the transform as it ends: re[at + i] + i·im[at + i] is X_{firstBin + i}, i &lt; count. */
+    @FunctionalInterface
+    public interface LineSink {
+        void lines(int firstBin, int count, double[] re, double[] im, int at);
     }
 
     /**
@@ -64,15 +70,19 @@ public final class FourStepDft {
      * @param signal the whole signal, n ≥ 1 samples
      */
     public FourStepDft(double[] signal, int from, int to, double[] out) {
-        this(signal, from, to, out, false);
+        this(signal, from, to, squaredMagnitudesInto(out, from), false);
     }
 
     /**
-     * {@link #FourStepDft(double[], int, int, double[])}, with {@code anyRounding}: sub-transforms whose length has a
-     * factor 7 by {@link MixedRadixFft}'s own radix-7 pass instead of JTransforms' generic odd-radix pass (faster, and
-     * no work array per call, but not JTransforms' bits: for callers whose numbers do not read the rounding noise).
+     * Transforms {@code signal} as {@link #FourStepDft(double[])} does and hands every bin X_k, from ≤ k &lt; to
+     * (to ≤ ⌊n/2⌋ + 1), to {@code sink} once, as the row pass ends (see {@link #FourStepDft(double[], int, int,
+     * double[])}): in storage order, runs of consecutive k.
+     *
+     * @param anyRounding whether sub-transforms whose length has a factor 7 may use {@link MixedRadixFft}'s own
+     *                    radix-7 pass instead of JTransforms' generic odd-radix pass (faster, and no work array per
+     *                    call, but not JTransforms' bits: for callers whose numbers do not read the rounding noise)
      */
-    public FourStepDft(double[] signal, int from, int to, double[] out, boolean anyRounding) {
+    public FourStepDft(double[] signal, int from, int to, LineSink sink, boolean anyRounding) {
         this.anyRounding = anyRounding;
         int n = signal.length;
         if (n < 1) {
@@ -108,7 +118,7 @@ public final class FourStepDft {
         }
         l1 = points <= SINGLE_PLAN_POINTS ? 1 : largestDivisorUpToRoot(points);
         l2 = points / l1;
-        if (out == null) {
+        if (sink == null) {
             fourStep(0, 0, null);
             return;
         }
@@ -118,15 +128,29 @@ public final class FourStepDft {
         int rest = from;
         if (paired && l1 > 1 && Math.min(to, points) - from >= ROW_ORDER_MIN_COLUMNS * l2) {
             rest = Math.min(to, points);
-            fourStep(from, rest, out);
+            fourStep(from, rest, sink);
         } else {
             fourStep(0, 0, null);
         }
-        if (rest < to) {
-            double[] tail = new double[to - rest];
-            magnitudesSquared(rest, to, tail);
-            System.arraycopy(tail, 0, out, rest - from, tail.length);
+        double[] re = new double[Math.min(CHUNK, Math.max(to - rest, 0))];
+        double[] im = new double[re.length];
+        for (int start = rest; start < to; start += CHUNK) {
+            int count = Math.min(CHUNK, to - start);
+            bins(start, start + count, re, 0, im, 0);
+            sink.lines(start, count, re, im, 0);
         }
+    }
+
+    /** The sink that writes |X_k|² into out[k − from]. */
+    private static LineSink squaredMagnitudesInto(double[] out, int from) {
+        if (out == null) {
+            return null;
+        }
+        return (firstBin, count, re, im, at) -> {
+            for (int i = 0; i < count; i++) {
+                out[firstBin - from + i] = re[at + i] * re[at + i] + im[at + i] * im[at + i];
+            }
+        };
     }
 
     /** The signal's length n. */
@@ -200,7 +224,7 @@ public final class FourStepDft {
      * in place: after the column pass position s1 + l1·k2 holds the bracket, after the row pass position
      * l1·k2 + k1 holds Z_{k2 + l2·k1}.
      */
-    private void fourStep(int from, int to, double[] out) {
+    private void fourStep(int from, int to, LineSink sink) {
         ObjIntConsumer<double[]> columnFft = subTransform(l2);
         if (l1 > 1) {
             int stepToN = paired ? 2 : 1; // e^{−2πi·m/L} = e^{−2πi·(m·stepToN)/n}
@@ -242,12 +266,12 @@ public final class FourStepDft {
                 }
             }
             ObjIntConsumer<double[]> rowFft = l1 == l2 ? columnFft : subTransform(l1);
-            if (out == null) {
+            if (sink == null) {
                 for (int k2 = 0; k2 < l2; k2++) {
                     rowFft.accept(data, 2 * l1 * k2);
                 }
             } else {
-                rowPassWithLines(rowFft, from, to, out);
+                rowPassWithLines(rowFft, from, to, sink);
             }
         } else {
             columnFft.accept(data, 0);
@@ -355,16 +379,16 @@ public final class FourStepDft {
      * outputs: the same arithmetic per line as {@link #bins}, in another order.
      */
     private void magnitudesSquaredByRows(int from, int to, double[] out) {
+        LineSink sink = squaredMagnitudesInto(out, from);
         double[] re = new double[ROW_TILE];
         double[] im = new double[ROW_TILE];
         for (int tileRow = 0; tileRow < l2; tileRow += ROW_TILE) {
-            tileMagnitudesSquared(tileRow, Math.min(ROW_TILE, l2 - tileRow), from, to, out, re, im);
+            tileLines(tileRow, Math.min(ROW_TILE, l2 - tileRow), from, to, sink, re, im);
         }
     }
 
-    /** {@link #magnitudesSquaredByRows} of rows tileRow … tileRow + rows − 1 (≤ ROW_TILE) only. */
-    private void tileMagnitudesSquared(int tileRow, int rows, int from, int to, double[] out, double[] re,
-                                       double[] im) {
+    /** The lines [from, to) of rows tileRow … tileRow + rows − 1 (≤ ROW_TILE), column by column, to the sink. */
+    private void tileLines(int tileRow, int rows, int from, int to, LineSink sink, double[] re, double[] im) {
         for (int column = from / l2; column <= (to - 1) / l2; column++) {
             int tileK = tileRow + l2 * column;
             int first = Math.max(0, from - tileK);
@@ -374,18 +398,18 @@ public final class FourStepDft {
                 int mirror = row == 0 ? (l1 - column) % l1 : l1 * (l2 - row) + l1 - 1 - column;
                 untangle(tileK + r, 2 * (l1 * row + column), 2 * mirror, re, r, im, r);
             }
-            for (int r = first; r < end; r++) {
-                out[tileK + r - from] = re[r] * re[r] + im[r] * im[r];
+            if (first < end) {
+                sink.lines(tileK + first, end - first, re, im, first);
             }
         }
     }
 
     /**
      * The row pass, rows taken as tiles: rows r0 … of the first half (0 … l2/2) and their mirror rows l2 − r (row r
-     * holds Z_k for k ≡ r mod l2, and X_k needs Z_{L−k}), then |X_k|² of those rows' lines in [from, to) (to ≤ L)
+     * holds Z_k for k ≡ r mod l2, and X_k needs Z_{L−k}), then their lines in [from, to) (to ≤ L) to the sink
      * while they are in cache.
      */
-    private void rowPassWithLines(ObjIntConsumer<double[]> rowFft, int from, int to, double[] out) {
+    private void rowPassWithLines(ObjIntConsumer<double[]> rowFft, int from, int to, LineSink sink) {
         double[] re = new double[ROW_TILE];
         double[] im = new double[ROW_TILE];
         int half = l2 / 2 + 1;
@@ -399,9 +423,9 @@ public final class FourStepDft {
             for (int row = mirrorStart; row < mirrorEnd; row++) {
                 rowFft.accept(data, 2 * l1 * row);
             }
-            tileMagnitudesSquared(r0, end - r0, from, to, out, re, im);
+            tileLines(r0, end - r0, from, to, sink, re, im);
             if (mirrorStart < mirrorEnd) {
-                tileMagnitudesSquared(mirrorStart, mirrorEnd - mirrorStart, from, to, out, re, im);
+                tileLines(mirrorStart, mirrorEnd - mirrorStart, from, to, sink, re, im);
             }
         }
     }

@@ -238,12 +238,11 @@ final class SpectralBandPower {
         int m = buffer.length;
         Plan[] plans = bands.stream().map(Plan::new).toArray(Plan[]::new);
         Edges edges = new Edges(buffer, n, plans);
-        // |X|² of every bin, read as the transform's row pass ends (FourStepDft's fused read)
-        double[] power = new double[m / 2 + 1];
-        // (any rounding: the band sums read no rounding noise, and the decimation by 7 puts a factor 7 in M)
-        FourStepDft dft = new FourStepDft(buffer, 0, m / 2 + 1, power, true);
-        Spectrum spectrum = new Spectrum(dft, power, m, plans);
-        power = null;
+        // every bin goes into its unit's moments as the transform's row pass ends (FourStepDft's fused read); any
+        // rounding: the band sums read no rounding noise, and the decimation by 7 puts a factor 7 in M
+        Spectrum spectrum = new Spectrum(m, plans);
+        FourStepDft dft = new FourStepDft(buffer, 0, m / 2 + 1, spectrum, true);
+        spectrum.finish(dft);
         double[] linear = new double[plans.length];
         double[] imageBound = new double[plans.length];
         for (int b = 0; b < plans.length; b++) {
@@ -608,7 +607,9 @@ final class SpectralBandPower {
      * decimated band's Nyquist frequency or an image boundary. A unit holds its nodes' t = tan(ω/2) and masses (the
      * block rule's weights times the block's moments, so that Σ mass·W(t) is the rule's Σ P·W) and its energy Σ P.
      */
-    private static final class Spectrum {
+    private static final class Spectrum implements FourStepDft.LineSink {
+        /** unitAt[j ≫ INDEX_SHIFT] is the unit holding bin (j ≫ INDEX_SHIFT) ≪ INDEX_SHIFT. */
+        private static final int INDEX_SHIFT = 5;
         final int m;
         final int half;
         int units;
@@ -621,14 +622,23 @@ final class SpectralBandPower {
         double[] cumulative;
         /** t at each unit's first bin (edgeT[units] at the bin after the last). */
         double[] edgeT;
-        /** The transform, for tan(πj/M) from its table of unit roots. */
-        private final FourStepDft dft;
+        /**
+         * Per unit, its bins' moments Σ P·x^i (i &lt; NODES, x the bin's place in the unit scaled to [−1, 1]) at
+         * moments[NODES·u + i], summed as the transform hands the bins over; a single bin's P at i = 0.
+         */
+        private double[] moments;
+        /** Per unit, its centre bin and the inverse of its half-width (0 for a single bin): x = (j − centre)·inverse. */
+        private double[] centre;
+        private double[] inverse;
+        private int[] unitAt;
+        /** The transform, for tan(πj/M) from its table of unit roots (once it is done). */
+        private FourStepDft dft;
 
-        Spectrum(FourStepDft dft, double[] power, int m, Plan[] plans) {
-            this.dft = dft;
+        /** The units of an M-point spectrum, empty: {@link #lines} fills them, {@link #finish} reduces them to nodes. */
+        Spectrum(int m, Plan[] plans) {
             this.m = m;
             this.half = m / 2;
-            build(power, foldPoints(plans));
+            layOut(foldPoints(plans));
         }
 
         /** k·M/(2q) for every factor q and k = 1 … q: the bins where a unit must end. */
@@ -648,7 +658,7 @@ final class SpectralBandPower {
             return dft.tanHalfAngle(j);
         }
 
-        private void build(double[] power, int[] folds) {
+        private void layOut(int[] folds) {
             // the units tile [0, M/2]: each starts where the one before ends
             int[] starts = new int[SINGLE_BINS + 8 * BLOCK_DIVISOR];
             units = 0;
@@ -671,6 +681,65 @@ final class SpectralBandPower {
             }
             unitStart = Arrays.copyOf(starts, units + 1);
             unitStart[units] = half + 1;
+            moments = new double[NODES * units];
+            centre = new double[units];
+            inverse = new double[units];
+            for (int u = 0; u < units; u++) {
+                int width = unitStart[u + 1] - unitStart[u];
+                centre[u] = unitStart[u] + (width - 1) / 2.0;
+                inverse[u] = width == 1 ? 0 : 1 / ((width - 1) / 2.0);
+            }
+            unitAt = new int[(half >> INDEX_SHIFT) + 1];
+            for (int i = 0, u = 0; i < unitAt.length; i++) {
+                while (unitStart[u + 1] <= i << INDEX_SHIFT) {
+                    u++;
+                }
+                unitAt[i] = u;
+            }
+        }
+
+        /** Adds bins firstBin … firstBin + count − 1 to their units' moments (FourStepDft's row pass, any order). */
+        @Override
+        public void lines(int firstBin, int count, double[] re, double[] im, int at) {
+            int u = unitAt[firstBin >> INDEX_SHIFT];
+            while (unitStart[u + 1] <= firstBin) {
+                u++;
+            }
+            int end = firstBin + count;
+            for (int j = firstBin; j < end; ) {
+                // the bins of this call in unit u
+                int stop = Math.min(end, unitStart[u + 1]);
+                double c = centre[u];
+                double scale = inverse[u];
+                double s0 = 0;
+                double s1 = 0;
+                double s2 = 0;
+                double s3 = 0;
+                double s4 = 0;
+                for (; j < stop; j++) {
+                    int i = at + j - firstBin;
+                    double p = multiplicity(j) * (re[i] * re[i] + im[i] * im[i]);
+                    double x = (j - c) * scale;
+                    double x2 = x * x;
+                    s0 += p;
+                    s1 += p * x;
+                    s2 += p * x2;
+                    s3 += p * x2 * x;
+                    s4 += p * x2 * x2;
+                }
+                int base = NODES * u;
+                moments[base] += s0;
+                moments[base + 1] += s1;
+                moments[base + 2] += s2;
+                moments[base + 3] += s3;
+                moments[base + 4] += s4;
+                u++;
+            }
+        }
+
+        /** After the transform: each unit's nodes (t and mass, by the block rule from its moments) and energy. */
+        void finish(FourStepDft transform) {
+            this.dft = transform;
             nodeFrom = new int[units + 1];
             energy = new double[units];
             cumulative = new double[units + 1];
@@ -683,53 +752,29 @@ final class SpectralBandPower {
             nodeFrom[units] = nodes;
             nodeT = new double[nodes];
             nodeMass = new double[nodes];
-            double[] moments = new double[NODES];
             for (int u = 0; u < units; u++) {
                 int s = unitStart[u];
-                int e = unitStart[u + 1];
-                if (e - s == 1) {
-                    double p = multiplicity(s) * power[s];
+                int base = NODES * u;
+                if (unitStart[u + 1] - s == 1) {
                     nodeT[nodeFrom[u]] = tanHalf(s);
-                    nodeMass[nodeFrom[u]] = p;
-                    energy[u] = p;
+                    nodeMass[nodeFrom[u]] = moments[base];
                 } else {
-                    double centre = s + (e - s - 1) / 2.0;
-                    double halfWidth = (e - s - 1) / 2.0;
-                    double inverse = 1 / halfWidth;
-                    double s0 = 0;
-                    double s1 = 0;
-                    double s2 = 0;
-                    double s3 = 0;
-                    double s4 = 0;
-                    for (int j = s; j < e; j++) {
-                        double p = multiplicity(j) * power[j];
-                        double xj = (j - centre) * inverse;
-                        double x2 = xj * xj;
-                        s0 += p;
-                        s1 += p * xj;
-                        s2 += p * x2;
-                        s3 += p * x2 * xj;
-                        s4 += p * x2 * x2;
-                    }
-                    moments[0] = s0;
-                    moments[1] = s1;
-                    moments[2] = s2;
-                    moments[3] = s3;
-                    moments[4] = s4;
+                    double halfWidth = (unitStart[u + 1] - s - 1) / 2.0;
                     for (int i = 0; i < NODES; i++) {
                         double mass = 0;
                         for (int k = 0; k < NODES; k++) {
-                            mass += NODE_INVERSE[k][i] * moments[k];
+                            mass += NODE_INVERSE[k][i] * moments[base + k];
                         }
                         nodeMass[nodeFrom[u] + i] = mass;
-                        nodeT[nodeFrom[u] + i] = Math.tan(Math.PI * (centre + NODE_X[i] * halfWidth) / m);
+                        nodeT[nodeFrom[u] + i] = Math.tan(Math.PI * (centre[u] + NODE_X[i] * halfWidth) / m);
                     }
-                    energy[u] = s0;
                 }
+                energy[u] = moments[base];
                 edgeT[u] = tanHalf(s);
                 cumulative[u + 1] = cumulative[u] + energy[u];
             }
             edgeT[units] = tanHalf(Math.min(half, unitStart[units]));
+            moments = null;
         }
 
         private int multiplicity(int bin) {
