@@ -23,9 +23,12 @@ import java.util.function.IntToDoubleFunction;
  * <ul>
  *   <li>E_lin = Σ_j b_lin[j]² over all j: b_lin is the band output for the zero-extended signal, with decimate's
  *   filtfilt taken as the ideal zero-phase |H_c|² and the band-pass run from rest at −∞. With the signal zero-padded
- *   to M samples (M beyond its end by more than the longest ringing), the M-point DFT X gives it as
+ *   to M samples, the M-point DFT X gives
  *   (1/(q·M))·Σ_m |Σ_k X[m + k·M/q]·|H_c|²|²·|H_bp(q·ω)|² summed over the band-rate bins m and the q spectral images
- *   k that decimation folds onto each (exact; a real signal's mirror bins counted twice);</li>
+ *   k that decimation folds onto each (a real signal's mirror bins counted twice): exactly the energy of b_lin
+ *   folded onto M' = M/q band-rate samples, E_lin + 2·Σ_i b_lin[i]·b_lin[i + M']. The zeros hold the first half of
+ *   the slowest band's tail; the rest of the tail wraps onto the start, and that term is taken off in the time
+ *   domain with START;</li>
  *   <li>START, END = Σ (b² − b_lin²) near the first and last samples, from the actual computation (decimate's odd
  *   extension and steady-state starts, the band-pass from rest at the first sample, the sum stopping at the last)
  *   and the zero-extended one, both run in the time domain on a window of the signal as long as the filters
@@ -155,12 +158,13 @@ final class SpectralBandPower {
     }
 
     /**
-     * The DFT length for a signal of n samples: beyond n by the longest tail and pre-ringing of the bands, a multiple
+     * The DFT length for a signal of n samples: beyond n by half the longest tail and the pre-ringing, a multiple
      * of 2q for every factor q (so the decimated spectra are bins of it), with M/2 a product of 2, 3, 5 and at most
      * two 7s (JTransforms' mixed-radix lengths); of those up to {@link #LENGTH_SLACK} longer than the shortest, the
      * one {@link FourStepDft#estimatedNanos} says is fastest. The lengths' costs differ more than their sizes: for a
-     * minute at 48 kHz the shortest, 3 150 000 (sub-transforms of 1 250 = 2·5⁴ and 1 260 points), took 44.2 ms with its
-     * lines, 3 225 600 (1 260 and 1 280 = 2⁸·5) 41.6 ms, interleaved on the same machine.
+     * minute at 48 kHz (before the padding was halved) the shortest, 3 150 000 (sub-transforms of 1 250 = 2·5⁴ and
+     * 1 260 points), took 44.2 ms with its lines, 3 225 600 (1 260 and 1 280 = 2⁸·5) 41.6 ms, interleaved on the same
+     * machine.
      */
     static int transformLength(int n, List<Band> bands) {
         long shortest = shortestTransformLength(n, bands);
@@ -195,8 +199,9 @@ final class SpectralBandPower {
         for (Band band : bands) {
             Plan plan = new Plan(band);
             // b_lin rings for the tail after the signal's zero-phase ringing (settle samples), and rings up before
-            // sample 0 for settle samples: all of it must lie in the zeros, not wrap onto the signal
-            padding = Math.max(padding, (long) (plan.tail + 2) * plan.q + 2L * plan.settle);
+            // sample 0 for settle samples; the zeros hold the pre-ringing and the first half of the tail, and what
+            // wraps round onto the start is taken off again ({@link Edges#wrapTerm})
+            padding = Math.max(padding, (long) (plan.tail / 2 + 2) * plan.q + 2L * plan.settle);
         }
         long multiple = lengthMultiple(bands);
         long shortest = (n + padding + multiple - 1) / multiple * multiple;
@@ -291,6 +296,8 @@ final class SpectralBandPower {
      */
     private static final class Edges {
         private final int n;
+        /** The transform's length M. */
+        private final int m;
         private final Plan[] plans;
         /** x[0 … head.length) and x[n − tail.length … n). */
         private final double[] head;
@@ -298,6 +305,7 @@ final class SpectralBandPower {
 
         Edges(double[] x, int n, Plan[] plans) {
             this.n = n;
+            this.m = x.length;
             this.plans = plans;
             long headLength = 0;
             long tailLength = 0;
@@ -426,6 +434,7 @@ final class SpectralBandPower {
             }
             double[] extension = null; // d_lin over [differsFrom − warmUpLongest, differsFrom − warmUp)
             double[][] ends = new double[plans.length][];
+            double[][] endings = new double[plans.length][]; // b_lin from differsFrom on, of the chosen end run
             for (int b : members) {
                 Plan plan = plans[b];
                 double[] deltaEnd = filter(plan.band.sos(), Arrays.copyOf(eEnd, 2 * edge)); // δ up to N' − 1
@@ -457,6 +466,7 @@ final class SpectralBandPower {
                     end = longEnd;
                 }
                 ends[b] = new double[] {end.value, end.magnitude};
+                endings[b] = end.ending;
             }
             // START: e over band samples [−edge, 2·edge), from d over [0, 2·edge) and d_lin after edge·q zeros; δ
             // first, the window from δ, then b_lin over the longest window any band needs
@@ -481,6 +491,18 @@ final class SpectralBandPower {
                 deltas[b] = delta;
                 window = Math.max(window, windows[b]);
             }
+            // b_lin at the start also over what the end's tail wraps onto (see wrapTerm)
+            int bandLength = m / q;
+            int[] reach = new int[plans.length];
+            for (int b : members) {
+                if (windows[b] > 0) {
+                    reach[b] = Math.max(windows[b], differsFrom + endings[b].length - bandLength);
+                    window = Math.max(window, reach[b]);
+                }
+            }
+            if (window > 0 && (long) window * q + settle > head.length) {
+                return; // the wrap reaches past the kept head: handed back
+            }
             double[] linearStart = window <= 0 ? null
                     : decimated(q, edge * q, 0, window * q + settle, 0); // i: band sample i − edge
             for (int b : members) {
@@ -488,12 +510,30 @@ final class SpectralBandPower {
                     continue;
                 }
                 // START over band samples [−edge, window): b_lin from rest after the zeros, δ likewise
-                double[] bLinear = filter(plans[b].band.sos(), Arrays.copyOf(linearStart, edge + windows[b]));
+                double[] bLinear = filter(plans[b].band.sos(), Arrays.copyOf(linearStart, edge + reach[b]));
                 double[] delta = deltas[b];
                 double before = sumOfSquares(bLinear, 0, edge);
                 double[] start = crossTerms(bLinear, delta, edge, windows[b]);
-                terms[b] = new double[] {start[0] - before + ends[b][0], start[1] + before + ends[b][1]};
+                double wrap = wrapTerm(bLinear, edge, endings[b], differsFrom, bandLength);
+                terms[b] = new double[] {start[0] - before + ends[b][0] - 2 * wrap,
+                    start[1] + before + ends[b][1] + 2 * Math.abs(wrap)};
             }
+        }
+
+        /**
+         * The transform is shorter than b_lin: the band-rate spectrum E_lin is summed from is that of b_lin folded
+         * onto M' = M/q samples, whose energy is E_lin + 2·C with C = Σ_i b_lin[i]·b_lin[i + M'], the tail beyond M'
+         * (and the pre-ringing before 0, which wraps onto the end) meeting the start. C from b_lin at the start
+         * (bLinear, index i + edge) and at the end (ending, index i − differsFrom).
+         */
+        private static double wrapTerm(double[] bLinear, int edge, double[] ending, int differsFrom, int bandLength) {
+            double c = 0;
+            int from = Math.max(-edge, differsFrom - bandLength);
+            int to = Math.min(bLinear.length - edge, differsFrom + ending.length - bandLength);
+            for (int i = from; i < to; i++) {
+                c += bLinear[i + edge] * ending[i + bandLength - differsFrom];
+            }
+            return c;
         }
 
         /**
