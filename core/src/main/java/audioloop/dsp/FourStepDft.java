@@ -412,6 +412,10 @@ public final class FourStepDft {
     private void rowPassWithLines(ObjIntConsumer<double[]> rowFft, int from, int to, LineSink sink) {
         double[] re = new double[ROW_TILE];
         double[] im = new double[ROW_TILE];
+        // every line wanted, rounding free: X_k and X_{L−k} from one untangling (tilePairs)
+        boolean pairs = anyRounding && from == 0 && to >= points;
+        double[] mirrorRe = new double[ROW_TILE];
+        double[] mirrorIm = new double[ROW_TILE];
         int half = l2 / 2 + 1;
         for (int r0 = 0; r0 < half; r0 += ROW_TILE) {
             int end = Math.min(r0 + ROW_TILE, half);
@@ -423,9 +427,60 @@ public final class FourStepDft {
             for (int row = mirrorStart; row < mirrorEnd; row++) {
                 rowFft.accept(data, 2 * l1 * row);
             }
+            if (pairs) {
+                tilePairs(r0, end - r0, sink, re, im, mirrorRe, mirrorIm);
+                continue;
+            }
             tileLines(r0, end - r0, from, to, sink, re, im);
             if (mirrorStart < mirrorEnd) {
                 tileLines(mirrorStart, mirrorEnd - mirrorStart, from, to, sink, re, im);
+            }
+        }
+    }
+
+    /**
+     * The lines of first-half rows tileRow … tileRow + rows − 1 and of their mirror rows, every column: X_k and, for
+     * rows other than 0 and l2/2 (their own mirrors), X_{L−k} from the same E and w_k·D, since X_{L−k} =
+     * conj(E + i·w_k·D) (w_{L−k} = −conj w_k): half the untangling of {@link #tileLines} over both. X_k has its bits;
+     * X_{L−k} rounds w_{L−k} differently from the table's value (for callers that read no rounding noise).
+     */
+    private void tilePairs(int tileRow, int rows, LineSink sink, double[] re, double[] im, double[] mirrorRe,
+                           double[] mirrorIm) {
+        // rows tileRow + (first … mirroredEnd − 1) have a mirror row of their own
+        int first = tileRow == 0 ? 1 : 0;
+        int mirroredEnd = Math.min(rows, l2 - (l2 / 2 + 1) + 1 - tileRow);
+        for (int column = 0; column < l1; column++) {
+            int tileK = tileRow + l2 * column;
+            for (int r = 0; r < rows; r++) {
+                int row = tileRow + r;
+                int k = tileK + r;
+                int position = 2 * (l1 * row + column);
+                int mirror = 2 * (row == 0 ? (l1 - column) % l1 : l1 * (l2 - row) + l1 - 1 - column);
+                double zRe = data[position];
+                double zIm = data[position + 1];
+                double mRe = data[mirror];
+                double mIm = data[mirror + 1];
+                double eRe = 0.5 * (zRe + mRe);
+                double eIm = 0.5 * (zIm - mIm);
+                double dRe = 0.5 * (zRe - mRe);
+                double dIm = 0.5 * (zIm + mIm);
+                int hi = k >>> TABLE_BITS;
+                int lo = k & ((1 << TABLE_BITS) - 1);
+                double wRe = hiRe[hi] * loRe[lo] - hiIm[hi] * loIm[lo];
+                double wIm = hiRe[hi] * loIm[lo] + hiIm[hi] * loRe[lo];
+                double wdRe = wRe * dRe - wIm * dIm;
+                double wdIm = wRe * dIm + wIm * dRe;
+                re[r] = eRe + wdIm;
+                im[r] = eIm - wdRe;
+                if (r >= first && r < mirroredEnd) {
+                    // L − k ascends as r descends
+                    mirrorRe[mirroredEnd - 1 - r] = eRe - wdIm;
+                    mirrorIm[mirroredEnd - 1 - r] = -(eIm + wdRe);
+                }
+            }
+            sink.lines(tileK, rows, re, im, 0);
+            if (first < mirroredEnd) {
+                sink.lines(points - tileK - (mirroredEnd - 1), mirroredEnd - first, mirrorRe, mirrorIm, 0);
             }
         }
     }
