@@ -116,7 +116,7 @@ public final class FourStepDft {
             }
             points = n;
         }
-        l1 = points <= SINGLE_PLAN_POINTS ? 1 : largestDivisorUpToRoot(points);
+        l1 = rowLength(points, anyRounding);
         l2 = points / l1;
         if (sink == null) {
             fourStep(0, 0, null);
@@ -178,7 +178,7 @@ public final class FourStepDft {
     public static long extraHeapBytes(int n) {
         long points = n % 2 == 0 ? n / 2 : n;
         long copy = n % 2 == 0 ? 0 : 2L * n;
-        long l1 = points <= SINGLE_PLAN_POINTS ? 1 : largestDivisorUpToRoot((int) points);
+        long l1 = rowLength((int) points, true); // the any-rounding split: its columns are the longer ones
         long longest = Math.max(l1, points / l1);
         // JTransforms' plan and work of the longest sub-transform: at most ~40 doubles per point (Bluestein).
         // + the twiddles' tables, 2 doubles per 1024 points.
@@ -194,7 +194,7 @@ public final class FourStepDft {
      */
     public static double estimatedNanos(int n, boolean anyRounding) {
         int points = n / 2;
-        int l1 = points <= SINGLE_PLAN_POINTS ? 1 : largestDivisorUpToRoot(points);
+        int l1 = rowLength(points, anyRounding);
         return points * (subTransformNanosPerPoint(l1, anyRounding) + subTransformNanosPerPoint(points / l1,
                 anyRounding) + 10);
     }
@@ -208,6 +208,34 @@ public final class FourStepDft {
         }
         // a power of two (JTransforms' split radix), or a length with a larger prime factor (far costlier: Bluestein)
         return Integer.bitCount(m) == 1 ? 0.55 * (31 - Integer.numberOfLeadingZeros(m)) : 100;
+    }
+
+    /**
+     * l1, the rows' length (l2 = L/l1 ≥ l1 the columns'): 1 up to {@link #SINGLE_PLAN_POINTS}; for JTransforms' bits
+     * the largest divisor up to √L (the split the whole-file metrics' parity was measured with); for any rounding the
+     * divisor from √L/8 to √L whose two sub-transforms are estimated fastest, e.g. 735 × 2 048 (JTransforms' split
+     * radix) rather than 1 176 × 1 280 for a minute's third-octave transform.
+     */
+    private static int rowLength(int points, boolean anyRounding) {
+        if (points <= SINGLE_PLAN_POINTS) {
+            return 1;
+        }
+        int root = largestDivisorUpToRoot(points);
+        if (!anyRounding) {
+            return root;
+        }
+        int best = root;
+        double bestNanos = subTransformNanosPerPoint(root, true) + subTransformNanosPerPoint(points / root, true);
+        for (int d = (int) Math.sqrt(points); d >= Math.sqrt(points) / 8; d--) {
+            if (points % d == 0) {
+                double nanos = subTransformNanosPerPoint(d, true) + subTransformNanosPerPoint(points / d, true);
+                if (nanos < bestNanos) {
+                    best = d;
+                    bestNanos = nanos;
+                }
+            }
+        }
+        return best;
     }
 
     private static int largestDivisorUpToRoot(int m) {
