@@ -10,9 +10,10 @@ import java.util.function.LongSupplier;
 
 /**
  * CPU time (of the one worker thread that runs it) of the levels section's work, and of the whole-file tonality and
- * SII, on 60 s of {@link TestSignal} at 48 kHz: the figure that stays meaningful on a machine shared with other work, where JMH's wall-clock averages are
- * inflated by the load. Median of 8 runs after 3 warm-up runs, ms. Run: {@code java -cp bench/target/benchmarks.jar
- * audioloop.bench.LevelsCpuTime}.
+ * SII, on 60 s of {@link TestSignal} at 48 kHz: the figure that stays meaningful on a machine shared with other work,
+ * where JMH's wall-clock averages are inflated by the load. Median of 9 runs after 8 warm-up runs, ms (the
+ * third-octave DFT path is many methods; after 3 warm-up runs it still read 4 to 10 ms above its compiled speed).
+ * Run: {@code java -XX:+UseSerialGC -cp bench/target/benchmarks.jar audioloop.bench.LevelsCpuTime}.
  */
 public final class LevelsCpuTime {
     private static final int FS = 48_000;
@@ -58,8 +59,8 @@ public final class LevelsCpuTime {
         return stream.finish().length;
     }
 
-    /** Median CPU time of {@code work} on the pool's single worker (8 runs after 3), ms. */
+    /** Median CPU time of {@code work} on the pool's single worker (9 runs after 8), ms. */
     private static double median(ForkJoinPool pool, LongSupplier work) {
-        return WorkerCpuTime.median(pool, 3, 8, work::getAsLong);
+        return WorkerCpuTime.median(pool, 8, 9, work::getAsLong);
     }
 }
