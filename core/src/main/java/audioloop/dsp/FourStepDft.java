@@ -481,30 +481,11 @@ public final class FourStepDft {
             int tileK = tileRow + l2 * column;
             for (int r = 0; r < rows; r++) {
                 int row = tileRow + r;
-                int k = tileK + r;
-                int position = 2 * (l1 * row + column);
-                int mirror = 2 * (row == 0 ? (l1 - column) % l1 : l1 * (l2 - row) + l1 - 1 - column);
-                double zRe = data[position];
-                double zIm = data[position + 1];
-                double mRe = data[mirror];
-                double mIm = data[mirror + 1];
-                double eRe = 0.5 * (zRe + mRe);
-                double eIm = 0.5 * (zIm - mIm);
-                double dRe = 0.5 * (zRe - mRe);
-                double dIm = 0.5 * (zIm + mIm);
-                int hi = k >>> TABLE_BITS;
-                int lo = k & ((1 << TABLE_BITS) - 1);
-                double wRe = hiRe[hi] * loRe[lo] - hiIm[hi] * loIm[lo];
-                double wIm = hiRe[hi] * loIm[lo] + hiIm[hi] * loRe[lo];
-                double wdRe = wRe * dRe - wIm * dIm;
-                double wdIm = wRe * dIm + wIm * dRe;
-                re[r] = eRe + wdIm;
-                im[r] = eIm - wdRe;
-                if (r >= first && r < mirroredEnd) {
-                    // L − k ascends as r descends
-                    mirrorRe[mirroredEnd - 1 - r] = eRe - wdIm;
-                    mirrorIm[mirroredEnd - 1 - r] = -(eIm + wdRe);
-                }
+                int mirror = row == 0 ? (l1 - column) % l1 : l1 * (l2 - row) + l1 - 1 - column;
+                // L − k ascends as r descends
+                boolean both = r >= first && r < mirroredEnd;
+                untangle(tileK + r, 2 * (l1 * row + column), 2 * mirror, re, r, im, r, both ? mirrorRe : null,
+                        mirrorIm, mirroredEnd - 1 - r);
             }
             sink.lines(tileK, rows, re, im, 0);
             if (first < mirroredEnd) {
@@ -561,11 +542,18 @@ public final class FourStepDft {
         }
     }
 
+    /** {@link #untangle(int, int, int, double[], int, double[], int, double[], double[], int)}, X_k only. */
+    private void untangle(int k, int position, int mirror, double[] re, int reAt, double[] im, int imAt) {
+        untangle(k, position, mirror, re, reAt, im, imAt, null, null, 0);
+    }
+
     /**
      * X_k of even n from Z_k (at position) and Z_{L−k} (at mirror): with E = (Z_k + conj Z_{L−k})/2 and
-     * D = (Z_k − conj Z_{L−k})/2, X_k = E − i·e^{−2πik/n}·D; into re[reAt], im[imAt].
+     * D = (Z_k − conj Z_{L−k})/2, X_k = E − i·e^{−2πik/n}·D; into re[reAt], im[imAt]. With mirrorRe given, also
+     * X_{L−k} = conj(E + i·e^{−2πik/n}·D) into mirrorRe[mirrorAt], mirrorIm[mirrorAt] (see {@link #tilePairs}).
      */
-    private void untangle(int k, int position, int mirror, double[] re, int reAt, double[] im, int imAt) {
+    private void untangle(int k, int position, int mirror, double[] re, int reAt, double[] im, int imAt,
+                          double[] mirrorRe, double[] mirrorIm, int mirrorAt) {
         double zRe = data[position];
         double zIm = data[position + 1];
         double mRe = data[mirror];
@@ -578,7 +566,13 @@ public final class FourStepDft {
         int lo = k & ((1 << TABLE_BITS) - 1);
         double wRe = hiRe[hi] * loRe[lo] - hiIm[hi] * loIm[lo];
         double wIm = hiRe[hi] * loIm[lo] + hiIm[hi] * loRe[lo];
-        re[reAt] = eRe + (wRe * dIm + wIm * dRe);
-        im[imAt] = eIm - (wRe * dRe - wIm * dIm);
+        double wdRe = wRe * dRe - wIm * dIm;
+        double wdIm = wRe * dIm + wIm * dRe;
+        re[reAt] = eRe + wdIm;
+        im[imAt] = eIm - wdRe;
+        if (mirrorRe != null) {
+            mirrorRe[mirrorAt] = eRe - wdIm;
+            mirrorIm[mirrorAt] = -(eIm + wdRe);
+        }
     }
 }
