@@ -40,7 +40,7 @@ public class LevelsBenchmark extends SignalBenchmark {
         });
     }
 
-    /** noct_spectrum(sig, 48000, 25, 20000, n=3) by the band filters, block-fed (the pipeline's path below 6.8 s). */
+    /** noct_spectrum(sig, 48000, 25, 20000, n=3) by the band filters, block-fed (the pipeline's path below 6.4 s). */
     @Benchmark
     public double[] thirdOctaveLevels() {
         return onPool(() -> {
@@ -53,7 +53,7 @@ public class LevelsBenchmark extends SignalBenchmark {
         });
     }
 
-    /** The same levels from one DFT of the whole signal (the pipeline's path from 6.8 s on), the copy included. */
+    /** The same levels from one DFT of the whole signal (the pipeline's path from 6.4 s on), the copy included. */
     @Benchmark
     public double[] thirdOctaveLevelsFromSpectrum() {
         return onPool(() -> {

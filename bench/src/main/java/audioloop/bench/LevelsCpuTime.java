@@ -38,7 +38,7 @@ public final class LevelsCpuTime {
                 }
                 return meter.finish().lafDb().length;
             }));
-            System.out.printf("third-octave, 30 bands, one DFT (the pipeline's path from 6.8 s): %.1f ms%n",
+            System.out.printf("third-octave, 30 bands, one DFT (the pipeline's path from 6.4 s): %.1f ms%n",
                     median(pool, () -> {
                         double[] buffer = java.util.Arrays.copyOf(signal,
                                 ThirdOctaveSpectrum.transformLength(signal.length, FS, 25, 20_000));

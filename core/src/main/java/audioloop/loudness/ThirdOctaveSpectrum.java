@@ -306,7 +306,7 @@ public final class ThirdOctaveSpectrum {
 
     /**
      * The shortest signal {@link #levelsDbInPlace} computes from its spectrum (shorter ones are filtered, which costs
-     * less than the transform there): the end windows of the lowest band must fit, 6.8 s at 48 kHz.
+     * less than the transform there): the end windows of the lowest band must fit, 6.35 s (305 022 samples) at 48 kHz.
      */
     public static int spectralMinimumSamples(int sampleRateHz, double minHz, double maxHz) {
         return SpectralBandPower.minimumSamples(designBands(sampleRateHz, centreFrequenciesHz(minHz, maxHz)));

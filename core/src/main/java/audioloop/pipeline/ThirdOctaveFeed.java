@@ -6,7 +6,7 @@ import audioloop.loudness.ThirdOctaveSpectrum;
 /**
  * Third-octave band levels of the whole signal (MoSQITo's {@code noct_spectrum} between minHz and maxHz), fed block
  * by block: from one DFT of the whole signal ({@link ThirdOctaveSpectrum#levelsDbInPlace}) when the signal is long
- * enough for it (6.8 s at 48 kHz) and its padded copy fits the heap budget, else by the band filters run block by
+ * enough for it (6.4 s at 48 kHz) and its padded copy fits the heap budget, else by the band filters run block by
  * block ({@link ThirdOctaveSpectrum.Stream}, which holds a few seconds whatever the length). The two agree to
  * ~1e−10 dB (ThirdOctaveSpectralTest); the DFT costs about a fifth of the filtering for a minute of signal. The
  * levels section and the stationary loudness both read their bands through this, so a band's level is the same
