@@ -492,7 +492,6 @@ final class MixedRadixFft {
         }
     }
 
-    /** out[at], out[at + 1] = w·(re + i·im), w = wr + i·wi, as FFTPACK writes the product. */
     /** cos and sin of 2πj/7, j = 1, 2, 3. */
     private static final double C1 = Math.cos(2 * Math.PI / 7);
     private static final double C2 = Math.cos(4 * Math.PI / 7);
@@ -559,6 +558,7 @@ final class MixedRadixFft {
         }
     }
 
+    /** out[at], out[at + 1] = w·(re + i·im), w = wr + i·wi, as FFTPACK writes the product. */
     private static void twiddled(double[] out, int at, double re, double im, double wr, double wi) {
         out[at] = wr * re - wi * im;
         out[at + 1] = wr * im + wi * re;

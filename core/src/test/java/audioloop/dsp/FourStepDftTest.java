@@ -12,11 +12,7 @@ class FourStepDftTest {
     @Test
     void complexBinsUpToNyquistMatchOneWholeLengthPlan() {
         for (int n : new int[] {1, 2, 3, 17, 480, 16_385, 20_011, 96_000, 100_003, 2 * 50_021, 131_072}) {
-            java.util.Random random = new java.util.Random(n);
-            double[] x = new double[n];
-            for (int t = 0; t < n; t++) {
-                x[t] = random.nextGaussian();
-            }
+            double[] x = noise(n);
             double[] full = new double[2 * n];
             System.arraycopy(x, 0, full, 0, n);
             new DoubleFFT_1D(n).realForwardFull(full);
@@ -60,11 +56,7 @@ class FourStepDftTest {
     void linesReadDuringTheTransformEqualTheOnesReadAfter() {
         // n/2 = 48 000 = 200 × 240, 2 · 24 025 = 155 × 155, 9 · 8192 = 192 × 384; an odd n and one plan
         for (int n : new int[] {96_000, 48_050, 147_456, 20_011, 4_000}) {
-            java.util.Random random = new java.util.Random(n);
-            double[] x = new double[n];
-            for (int t = 0; t < n; t++) {
-                x[t] = random.nextGaussian();
-            }
+            double[] x = noise(n);
             int bins = n / 2 + 1;
             double[] expected = new double[bins];
             new FourStepDft(x.clone()).magnitudesSquared(0, bins, expected);
@@ -88,11 +80,7 @@ class FourStepDftTest {
     void everyLineOnceFromPairedUntangling() {
         // n/2 = 48 000 = 200 × 240, 2 · 24 025 = 155 × 155, 9 · 8192 = 192 × 384, 3 · 49 · 2 048 = 392 × 384
         for (int n : new int[] {96_000, 48_050, 147_456, 301_056}) {
-            java.util.Random random = new java.util.Random(n);
-            double[] x = new double[n];
-            for (int t = 0; t < n; t++) {
-                x[t] = random.nextGaussian();
-            }
+            double[] x = noise(n);
             int bins = n / 2 + 1;
             double[] expectedRe = new double[bins];
             double[] expectedIm = new double[bins];
@@ -119,11 +107,7 @@ class FourStepDftTest {
     @Test
     void inverseRestoresTheSignal() {
         for (int n : new int[] {2, 480, 16_384 * 2, 96_000, 2 * 50_021}) {
-            java.util.Random random = new java.util.Random(n);
-            double[] x = new double[n];
-            for (int t = 0; t < n; t++) {
-                x[t] = random.nextGaussian();
-            }
+            double[] x = noise(n);
             double[] signal = x.clone();
             new FourStepDft(signal).inverseInPlace();
             for (int t = 0; t < n; t++) {
@@ -142,5 +126,15 @@ class FourStepDftTest {
             assertEquals(expected, dft.tanHalfAngle(j), 1e-13 * Math.max(1, expected * expected), "j = " + j);
         }
         assertEquals(Double.POSITIVE_INFINITY, dft.tanHalfAngle(n / 2));
+    }
+
+    /** n samples of Gaussian noise, seeded by n. */
+    private static double[] noise(int n) {
+        java.util.Random random = new java.util.Random(n);
+        double[] x = new double[n];
+        for (int t = 0; t < n; t++) {
+            x[t] = random.nextGaussian();
+        }
+        return x;
     }
 }
