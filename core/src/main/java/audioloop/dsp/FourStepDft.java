@@ -186,7 +186,7 @@ public final class FourStepDft {
     }
 
     /**
-     * CPU time of the transform of n points ({@link #FourStepDft(double[], int, int, double[], boolean)} with all
+     * CPU time of the transform of n points ({@link #FourStepDft(double[], int, int, LineSink, boolean)} with all
      * bins read, even n), estimated in ns: per complex point, its two sub-transforms ({@link
      * MixedRadixFft#nanosPerPoint}; a power of two, JTransforms' split radix, 0.55·log2 ns) and 10 ns for the rest
      * (the column pass's gather, twiddles and scatter, the lines' untangling). Within 2 ms of the measured time for
@@ -226,7 +226,7 @@ public final class FourStepDft {
         }
         int best = root;
         double bestNanos = subTransformNanosPerPoint(root, true) + subTransformNanosPerPoint(points / root, true);
-        for (int d = (int) Math.sqrt(points); d >= Math.sqrt(points) / 8; d--) {
+        for (int d = root - 1; d >= Math.sqrt(points) / 8; d--) {
             if (points % d == 0) {
                 double nanos = subTransformNanosPerPoint(d, true) + subTransformNanosPerPoint(points / d, true);
                 if (nanos < bestNanos) {
